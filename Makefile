@@ -1,0 +1,163 @@
+# Rapporteur: IGF session records (XML) -> HTML and PDF reports.
+#
+#   make            build build/rapporteur (installs missing Debian packages first)
+#   make demo       render the sample records of inputs/ into out/, and their archive
+#   make check      run every test (unit, end-to-end, HTML validity, accessibility)
+#   make bench      print the speed and memory figures
+#   make fuzz       run the libFuzzer harnesses (FUZZ_SECONDS=N each)
+#   make lint       cppcheck and clang-tidy; make format: clang-format
+#   make install    PREFIX=/usr/local
+#
+# Options: SANITIZE=1 (ASan+UBSan+LSan), V=1 (show commands), UPDATE=1 (rewrite
+# test expectations), SOURCE_DATE_EPOCH (PDF dates).
+
+VERSION := 0.9.0
+PREFIX ?= /usr/local
+DATADIR := $(PREFIX)/share/rapporteur
+BUILD := build
+
+# The pipeline, in order: record -> validate -> transform -> html | layout ->
+# typeset -> paginate -> pdf; the corpus on top.
+MODULES := diag record grammar validate catalog transform html outfile render \
+           translations report_pdf corpus cli
+SRCS := $(MODULES:%=generator/%.c)
+OBJS := $(MODULES:%=$(BUILD)/obj/%.o)
+
+PKGS := libxml-2.0 libxslt libexslt glib-2.0 gio-2.0 cairo pango pangocairo pangoft2 fontconfig harfbuzz
+
+CC ?= cc
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wformat=2 -Wno-format-nonliteral
+CFLAGS ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
+              -DRP_VERSION='"$(VERSION)"' -DRP_DATADIR='"$(DATADIR)"'
+ifeq ($(SANITIZE),1)
+  BUILD := build-sanitize
+  ALL_CFLAGS += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+  LDFLAGS += -fsanitize=address,undefined
+  OBJS := $(MODULES:%=$(BUILD)/obj/%.o)
+endif
+
+ifneq ($(V),1)
+  Q := @
+  say = @printf '  %-7s %s\n' $(1) $(2)
+else
+  Q :=
+  say = @true
+endif
+
+# Debian packages: what the build needs, and what the tests add.
+DEB_BUILD := gcc make pkg-config libxml2-dev libxslt1-dev libglib2.0-dev libcairo2-dev \
+             libpango1.0-dev libfontconfig-dev libharfbuzz-dev fonts-noto-core fonts-noto-cjk
+DEB_TEST := libcriterion-dev poppler-utils qpdf xsltproc libxml2-utils valgrind clang \
+            default-jre-headless chromium nodejs npm
+
+.PHONY: all deps deps-test fonts demo check check-unit check-e2e bench fuzz lint format \
+        install uninstall clean distclean
+
+all: $(BUILD)/rapporteur fonts
+
+# ---------------------------------------------------------------------------
+# Dependencies: installed when missing (as root), else the command is printed.
+
+$(BUILD)/.deps-build: Makefile
+	$(Q)DEBS="$(DEB_BUILD)" sh tests/deps.sh
+	$(Q)mkdir -p $(BUILD) && touch $@
+
+$(BUILD)/.deps-test: Makefile tests/package.json
+	$(Q)DEBS="$(DEB_BUILD) $(DEB_TEST)" sh tests/deps.sh
+	$(Q)cd tests && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package.json ] || npm ci --no-audit --no-fund --loglevel=error; }
+	$(Q)mkdir -p $(BUILD) && touch $@
+
+deps: $(BUILD)/.deps-build
+deps-test: $(BUILD)/.deps-test
+
+# ---------------------------------------------------------------------------
+# The program
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+
+$(BUILD)/obj/%.o: generator/%.c | $(BUILD)/.deps-build
+	$(call say,CC,$<)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/rapporteur: $(OBJS) $(BUILD)/obj/main.o
+	$(call say,LD,$@)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+-include $(OBJS:.o=.d) $(BUILD)/obj/main.d
+
+# ---------------------------------------------------------------------------
+# Fonts: copied from Debian's packages and checked (fonts/README.md)
+
+fonts: $(BUILD)/.fonts
+
+$(BUILD)/.fonts: fonts/fonts.list | $(BUILD)/.deps-build
+	$(call say,FONTS,fonts/)
+	$(Q)sh fonts/fetch.sh fonts/fonts.list fonts
+	$(Q)touch $@
+
+# ---------------------------------------------------------------------------
+# Demo and tests
+
+demo: all
+	$(Q)rm -rf out && mkdir -p out
+	$(Q)$(BUILD)/rapporteur render -o out inputs/*.xml
+	@echo "out/: $$(ls out | wc -l) files; open out/igf2013-ws041.en.html"
+
+check: all $(BUILD)/.deps-test
+	$(Q)$(MAKE) --no-print-directory check-unit
+	$(Q)$(MAKE) --no-print-directory check-e2e
+
+TEST_MODULES := $(patsubst tests/unit/test_%.c,%,$(wildcard tests/unit/test_*.c))
+TEST_BINS := $(TEST_MODULES:%=$(BUILD)/tests/test_%)
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(OBJS) | $(BUILD)/.deps-test
+	$(call say,CC,$<)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes $(PKG_CFLAGS) -Igenerator -o $@ $< $(OBJS) $(PKG_LIBS) -lcriterion -lm $(LDFLAGS)
+
+check-unit: $(TEST_BINS)
+	$(Q)set -e; for t in $(TEST_BINS); do \
+	  RAPPORTEUR_DATA_DIR=$(CURDIR) $$t --jobs 2 || exit 1; \
+	done
+
+check-e2e: all
+	$(Q)RAPPORTEUR=$(CURDIR)/$(BUILD)/rapporteur BUILD=$(CURDIR)/$(BUILD) UPDATE=$(UPDATE) \
+	  sh tests/run-e2e.sh
+
+bench: all
+	$(Q)BUILD=$(CURDIR)/$(BUILD) sh tests/bench.sh
+
+# ---------------------------------------------------------------------------
+# Maintenance
+
+lint: $(BUILD)/.deps-build
+	$(Q)cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,style,performance,portability \
+	  --suppressions-list=.cppcheck-suppressions --inline-suppr -Igenerator generator/
+	$(Q)clang-tidy --quiet generator/*.c -- $(ALL_CFLAGS) $(PKG_CFLAGS)
+
+format:
+	$(Q)clang-format -i generator/*.c generator/*.h tests/unit/*.c
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)
+	install -m 755 $(BUILD)/rapporteur $(DESTDIR)$(PREFIX)/bin/rapporteur
+	cp -R styles $(DESTDIR)$(DATADIR)/
+	install -d $(DESTDIR)$(DATADIR)/fonts
+	install -m 644 fonts/*.ttf fonts/*.ttc fonts/fonts.conf fonts/README.md fonts/OFL.txt \
+	  fonts/fonts.list $(DESTDIR)$(DATADIR)/fonts/
+	install -d $(DESTDIR)$(DATADIR)/docs && install -m 644 docs/*.md $(DESTDIR)$(DATADIR)/docs/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/rapporteur
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-sanitize build-fuzz out site
+
+distclean: clean
+	rm -rf tests/node_modules
+	rm -f fonts/*.ttf fonts/*.ttc

@@ -1,0 +1,77 @@
+/* render: one record into its reports, in each language and format.
+ *
+ * record -> validate -> for each language: transform (html | layout ->
+ * typeset -> pdf). A renderer holds what is loaded once per process (schema,
+ * catalogs, stylesheets, fonts) and is shared read-only by threads; each
+ * call renders one record with its own per-call state.
+ */
+#ifndef RP_RENDER_H
+#define RP_RENDER_H
+
+#include <stdbool.h>
+
+#include "catalog.h"
+#include "diag.h"
+#include "record.h"
+#include "transform.h"
+#include "validate.h"
+
+enum {
+    RENDER_HTML = 1 << 0,
+    RENDER_PDF = 1 << 1,
+};
+
+typedef struct {
+    unsigned formats;       /* RENDER_HTML | RENDER_PDF */
+    const char *langs;      /* "record", "all", or "en,fr,..." */
+    const char *out_dir;
+    const char *paper;      /* "a4" or "letter" */
+    const char *index_href; /* link from each report back to an index, or NULL */
+    const char *css_href;   /* the stylesheet's URL from the report */
+} render_options;
+
+typedef struct renderer renderer;
+
+/* Loads the schema, the catalogs and (lazily) the stylesheets and fonts
+ * from `data_dir` (which holds styles/ and fonts/). Returns NULL with
+ * errors in d. Free with renderer_free(). */
+renderer *renderer_new(const char *data_dir, diag *d);
+void renderer_free(renderer *r);
+
+const catalog_set *renderer_catalogs(const renderer *r);
+const validator *renderer_validator(const renderer *r);
+transformer *renderer_transformer(renderer *r);
+const char *renderer_data_dir(const renderer *r);
+
+/* Compiles what `formats` need now, so a broken customization layer is
+ * reported once, before any record. */
+bool renderer_prepare(renderer *r, unsigned formats, diag *d);
+
+/* Checks a language list ("record", "all" or comma-separated tags).
+ * Returns false with an error in d if a tag is malformed. */
+bool render_check_langs(const char *spec, diag *d);
+
+/* The languages a record holds: the language of every copy of a
+ * translatable field, the record's own first, then in order of first
+ * appearance. Free with g_strfreev(). */
+char **render_record_languages(const record *rec);
+
+/* The languages to render for `rec` under `spec`. Free with g_strfreev(). */
+char **render_languages(const renderer *r, const record *rec, const char *spec);
+
+/* Loads, validates and renders one record file. Outputs are written
+ * atomically as <out_dir>/<id>.<lang>.<ext>; a record with errors renders
+ * nothing. Returns false if the record had errors or an output failed. */
+bool render_file(renderer *r, const char *path, const render_options *o, diag *d);
+
+/* Renders one validated record in one language and format to `path`.
+ * `langs` lists every language rendered for the record (for the HTML
+ * language switcher). */
+bool render_one(renderer *r, const record *rec, const char *lang, const char *const *langs,
+                unsigned format, const render_options *o, const char *path, diag *d);
+
+/* Writes <out_dir>/<css_href> from styles/html/report.css unless it is
+ * already there with the same bytes. */
+bool render_write_css(renderer *r, const char *out_dir, diag *d);
+
+#endif

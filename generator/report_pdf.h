@@ -1,0 +1,28 @@
+/* report_pdf: one record into one PDF (transform -> layout -> typeset ->
+ * paginate -> pdf). Holds the font map and the layout stylesheet, shared
+ * by threads; every render has its own per-call state.
+ */
+#ifndef RP_REPORT_PDF_H
+#define RP_REPORT_PDF_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "record.h"
+#include "transform.h"
+
+typedef struct report_pdf report_pdf;
+
+/* Sets up fonts from <data_dir>/fonts. Returns NULL with errors in d. */
+report_pdf *report_pdf_new(const char *data_dir, transformer *t, diag *d);
+void report_pdf_free(report_pdf *p);
+
+/* Renders `rec` in `lang` on `paper` ("a4" or "letter") to `path`,
+ * atomically. Returns false with errors in d. */
+bool report_pdf_render(report_pdf *p, const record *rec, const char *lang, const char *paper,
+                       const char *path, diag *d);
+
+/* "cairo 1.16.0, pango 1.50.12, ..." for --version; g_free() it. */
+char *report_pdf_versions(void);
+
+#endif

@@ -1,0 +1,161 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common/l10n.xsl: labels, languages and the spec's fallback, for every layer.
+
+  Labels come from the catalogs (styles/catalogs/*.po) through extension
+  functions registered in C (generator/transform.c, namespace
+  urn:rapporteur:ext): rp:label(key), rp:format(key, name, value...),
+  rp:date(iso), rp:number(n), rp:pick(copies), rp:lang-name(tag),
+  rp:same-lang(a, b), rp:dir(tag). Catalogs are loaded once per process.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:r="urn:rapporteur:report:1"
+                xmlns:rp="urn:rapporteur:ext"
+                exclude-result-prefixes="r rp">
+
+  <!-- The report's language, set by the program (-l). -->
+  <xsl:param name="lang" select="'en'"/>
+  <!-- Every language rendered for this record, space-separated (for links
+       between the language versions). -->
+  <xsl:param name="languages" select="$lang"/>
+
+  <!-- The catalog language that labels this report (a language without a
+       catalog is labelled in English). -->
+  <xsl:variable name="ui-lang" select="rp:ui-lang($lang)"/>
+  <xsl:variable name="dir" select="rp:dir($lang)"/>
+  <xsl:variable name="report" select="/r:report"/>
+
+  <!-- 2011-2014 forms said "Remote moderator" and "Reported by"
+       (record-spec.md, Labels). -->
+  <xsl:variable name="old-form-labels"
+                select="$report/@form = 'igf-2013-workshop-report'
+                        or ($report/r:meeting/@year &gt;= 2011 and $report/r:meeting/@year &lt;= 2014)"/>
+
+  <!-- The language of a node: its nearest xml:lang. -->
+  <xsl:template name="lang-of">
+    <xsl:param name="node" select="."/>
+    <xsl:value-of select="$node/ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
+  </xsl:template>
+
+  <!-- The notice owed by a copy shown in this report (design rule 2):
+       "Original in French" for a copy in another language, and
+       "Machine translation" for a machine-made copy. Empty if none. -->
+  <xsl:template name="notice-text">
+    <xsl:param name="copy"/>
+    <xsl:variable name="copy-lang">
+      <xsl:call-template name="lang-of">
+        <xsl:with-param name="node" select="$copy"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="origin">
+      <xsl:choose>
+        <xsl:when test="$copy/@origin"><xsl:value-of select="$copy/@origin"/></xsl:when>
+        <xsl:otherwise>original</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="other-lang" select="string($copy-lang) != '' and not(rp:same-lang($copy-lang, $lang))"/>
+    <xsl:variable name="language" select="rp:lang-name($copy-lang)"/>
+    <xsl:choose>
+      <xsl:when test="$origin = 'machine' and $other-lang">
+        <xsl:value-of select="concat(rp:label('notice.machine'), ' · ', rp:format('notice.text-in', 'language', $language))"/>
+      </xsl:when>
+      <xsl:when test="$origin = 'machine'">
+        <xsl:value-of select="rp:label('notice.machine')"/>
+      </xsl:when>
+      <xsl:when test="not($other-lang)"/>
+      <xsl:when test="$origin = 'original'">
+        <xsl:value-of select="rp:format('notice.original-in', 'language', $language)"/>
+      </xsl:when>
+      <xsl:when test="$origin = 'human'">
+        <xsl:value-of select="rp:format('notice.translation-in', 'language', $language)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="rp:format('notice.text-in', 'language', $language)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "a, b and c" in the report's language. -->
+  <xsl:template name="join">
+    <xsl:param name="items"/>
+    <xsl:for-each select="$items">
+      <xsl:if test="position() &gt; 1">
+        <xsl:choose>
+          <xsl:when test="position() = last()"><xsl:value-of select="rp:label('list.last-separator')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="rp:label('list.separator')"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+      <xsl:value-of select="normalize-space(.)"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A session's date line: "24 October 2013, 10:00–11:30 (Asia/Makassar)". -->
+  <xsl:template name="session-date-text">
+    <xsl:param name="date" select="$report/r:session/r:date"/>
+    <xsl:if test="$date/@when">
+      <xsl:value-of select="rp:date($date/@when)"/>
+    </xsl:if>
+    <xsl:if test="$date/@start">
+      <xsl:if test="$date/@when"><xsl:value-of select="rp:label('list.separator')"/></xsl:if>
+      <xsl:variable name="times">
+        <xsl:choose>
+          <xsl:when test="$date/@end">
+            <xsl:value-of select="rp:format('time.range', 'start', substring($date/@start, 1, 5), 'end', substring($date/@end, 1, 5))"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="substring($date/@start, 1, 5)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="$date/@tz">
+          <xsl:value-of select="rp:format('time.zone', 'time', $times, 'zone', $date/@tz)"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$times"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The meeting's dates: "22 – 25 October 2013" is left to the catalog's
+       date.range; both ends are full dates. -->
+  <xsl:template name="meeting-dates-text">
+    <xsl:param name="dates" select="$report/r:meeting/r:dates"/>
+    <xsl:choose>
+      <xsl:when test="$dates/@from and $dates/@to and $dates/@from != $dates/@to">
+        <xsl:value-of select="rp:format('date.range', 'from', rp:date($dates/@from), 'to', rp:date($dates/@to))"/>
+      </xsl:when>
+      <xsl:when test="$dates/@from"><xsl:value-of select="rp:date($dates/@from)"/></xsl:when>
+      <xsl:when test="$dates/@to"><xsl:value-of select="rp:date($dates/@to)"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "Workshop 41", or "Workshop" without a number. -->
+  <xsl:template name="session-kind-text">
+    <xsl:variable name="session" select="$report/r:session"/>
+    <xsl:variable name="type" select="rp:label(concat('session-type.', $session/@type))"/>
+    <xsl:choose>
+      <xsl:when test="$session/@number">
+        <xsl:value-of select="rp:format('session-type.numbered', 'type', $type, 'number', $session/@number)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$type"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The place of the meeting: "Bali, Indonesia". -->
+  <xsl:template name="place-text">
+    <xsl:variable name="place" select="$report/r:meeting/r:place"/>
+    <xsl:variable name="city" select="rp:pick($place/r:city)"/>
+    <xsl:variable name="country" select="rp:pick($place/r:country)"/>
+    <xsl:value-of select="normalize-space($city)"/>
+    <xsl:if test="$city and $country"><xsl:value-of select="rp:label('list.separator')"/></xsl:if>
+    <xsl:value-of select="normalize-space($country)"/>
+  </xsl:template>
+
+  <!-- The title shown: the picked copy of the session title. -->
+  <xsl:template name="title-text">
+    <xsl:value-of select="normalize-space(rp:pick($report/r:session/r:title))"/>
+  </xsl:template>
+
+  <xsl:template name="meeting-name-text">
+    <xsl:value-of select="normalize-space(rp:pick($report/r:meeting/r:name)[1])"/>
+  </xsl:template>
+</xsl:stylesheet>
