@@ -18,8 +18,9 @@ BUILD := build
 
 # The pipeline, in order: record -> validate -> transform -> html | layout ->
 # typeset -> paginate -> pdf; the corpus on top.
-MODULES := diag record grammar validate catalog transform html outfile render \
-           translations report_pdf corpus cli
+MODULES := diag record grammar validate catalog transform html arena layout fonts typeset \
+           paginate chart pdf report_pdf outfile render \
+           translations corpus cli
 SRCS := $(MODULES:%=generator/%.c)
 OBJS := $(MODULES:%=$(BUILD)/obj/%.o)
 

@@ -1,31 +1,148 @@
-/* report_pdf: the PDF pipeline's driver (not built yet). */
+/* report_pdf: record -> layout document -> boxes -> pages -> PDF. */
 #include "report_pdf.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <harfbuzz/hb.h>
+#include <pango/pangocairo.h>
+
+#include "fonts.h"
+#include "layout.h"
+#include "paginate.h"
+#include "pdf.h"
+#include "typeset.h"
+
 struct report_pdf {
-    int unused;
+    fonts *fonts;
+    transformer *transformer;
 };
+
+/* Pango font maps are not shared between threads: each thread that
+ * renders gets its own, over the one fontconfig configuration. */
+static GPrivate font_map_key = G_PRIVATE_INIT(g_object_unref);
 
 report_pdf *report_pdf_new(const char *data_dir, transformer *t, diag *d)
 {
-    (void)data_dir;
-    (void)t;
-    diag_add(d, DIAG_ERROR, NULL, 0, 0, NULL, "PDF output is not available in this build");
-    return NULL;
+    char *fonts_dir = g_build_filename(data_dir, "fonts", NULL);
+    fonts *f = fonts_new(fonts_dir, d);
+    g_free(fonts_dir);
+    if (f == NULL)
+        return NULL;
+    report_pdf *p = g_new0(report_pdf, 1);
+    p->fonts = f;
+    p->transformer = t;
+    return p;
 }
 
 void report_pdf_free(report_pdf *p)
 {
+    if (p == NULL)
+        return;
+    fonts_free(p->fonts);
     g_free(p);
+}
+
+const char *report_pdf_fonts_digest(const report_pdf *p)
+{
+    return fonts_digest(p->fonts);
+}
+
+char *report_pdf_versions(void)
+{
+    return g_strdup_printf("cairo %s, pango %s, fontconfig %d.%d.%d, HarfBuzz %s",
+                           cairo_version_string(), pango_version_string(), FC_MAJOR, FC_MINOR,
+                           FC_REVISION, hb_version_string());
+}
+
+static PangoFontMap *thread_font_map(const report_pdf *p)
+{
+    PangoFontMap *map = g_private_get(&font_map_key);
+    if (map == NULL) {
+        map = fonts_font_map(p->fonts);
+        g_private_set(&font_map_key, map);
+    }
+    return map;
+}
+
+/* A context for PDF output: 72 dpi so that points are user units, and no
+ * hinting or rounding, which are for screens and would make glyph
+ * positions depend on the font rasterizer. */
+static PangoContext *pdf_context(PangoFontMap *map, bool rtl)
+{
+    PangoContext *ctx = pango_font_map_create_context(map);
+    pango_cairo_context_set_resolution(ctx, 72);
+    cairo_font_options_t *opts = cairo_font_options_create();
+    cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
+    pango_cairo_context_set_font_options(ctx, opts);
+    cairo_font_options_destroy(opts);
+    pango_context_set_round_glyph_positions(ctx, FALSE);
+    pango_context_set_base_dir(ctx, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+    return ctx;
+}
+
+/* The PDF's creation date: SOURCE_DATE_EPOCH if set (reproducible builds),
+ * else the record's own date, never the clock. */
+static char *creation_date(const layout_doc *l, diag *d)
+{
+    const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+    if (epoch != NULL && *epoch != '\0') {
+        char *end = NULL;
+        gint64 secs = g_ascii_strtoll(epoch, &end, 10);
+        GDateTime *dt = end != NULL && *end == '\0' ? g_date_time_new_from_unix_utc(secs) : NULL;
+        if (dt != NULL) {
+            char *s = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
+            g_date_time_unref(dt);
+            return s;
+        }
+        diag_add(d, DIAG_WARNING, NULL, 0, 0, NULL,
+                 "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds; using the record's date",
+                 epoch);
+    }
+    if (l->date != NULL && strlen(l->date) >= 10)
+        return g_strdup_printf("%.10sT00:00:00Z", l->date);
+    return g_strdup("2006-01-01T00:00:00Z");
 }
 
 bool report_pdf_render(report_pdf *p, const record *rec, const char *lang, const char *paper,
                        const char *path, diag *d)
 {
-    (void)p; (void)rec; (void)lang; (void)paper; (void)path; (void)d;
-    return false;
-}
-
-char *report_pdf_versions(void)
-{
-    return NULL;
+    bool ok = false;
+    layout_doc *l = NULL;
+    typeset_result *ts = NULL;
+    page_list *pages = NULL;
+    PangoContext *ltr = NULL;
+    PangoContext *rtl = NULL;
+    char *date = NULL;
+    const char *params[] = {"paper", paper != NULL ? paper : "a4", NULL};
+    xmlDoc *ldoc = transform_apply(p->transformer, "layout", "report.xsl", record_doc(rec),
+                                   record_path(rec), lang, params, d);
+    if (ldoc == NULL)
+        goto out;
+    l = layout_read(ldoc, record_path(rec), d);
+    if (l == NULL)
+        goto out;
+    PangoFontMap *map = thread_font_map(p);
+    ltr = pdf_context(map, false);
+    rtl = pdf_context(map, true);
+    ts = typeset_flow(l, ltr, rtl, d);
+    if (ts == NULL)
+        goto out;
+    pages = paginate_flow(ts->items, ts->n_boxes, ts->text_height_pt);
+    date = creation_date(l, d);
+    ok = pdf_write(l, ts, pages, ltr, rtl, date, path, d);
+out:
+    g_free(date);
+    page_list_free(pages);
+    typeset_free(ts);
+    if (ltr != NULL)
+        g_object_unref(ltr);
+    if (rtl != NULL)
+        g_object_unref(rtl);
+    layout_free(l);
+    xmlFreeDoc(ldoc);
+    return ok;
 }

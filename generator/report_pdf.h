@@ -22,6 +22,9 @@ void report_pdf_free(report_pdf *p);
 bool report_pdf_render(report_pdf *p, const record *rec, const char *lang, const char *paper,
                        const char *path, diag *d);
 
+/* A digest of the fonts, for incremental archive builds. Borrowed. */
+const char *report_pdf_fonts_digest(const report_pdf *p);
+
 /* "cairo 1.16.0, pango 1.50.12, ..." for --version; g_free() it. */
 char *report_pdf_versions(void);
 

@@ -1,0 +1,29 @@
+/* fonts: the private fontconfig configuration over fonts/ and the font maps.
+ *
+ * Built once from fonts/fonts.conf, with only the fonts of fonts/: the host's
+ * fonts are never seen, so the same record gives the same PDF everywhere.
+ * The configuration is shared read-only; each thread gets its own font map.
+ */
+#ifndef RP_FONTS_H
+#define RP_FONTS_H
+
+#include <pango/pango.h>
+
+#include "diag.h"
+
+typedef struct fonts fonts;
+
+/* Loads fonts_dir/fonts.conf over fonts_dir. Returns NULL with an error in
+ * d if the directory has no fonts (run `make fonts`). Free with fonts_free(). */
+fonts *fonts_new(const char *fonts_dir, diag *d);
+void fonts_free(fonts *f);
+
+/* A new font map over the private configuration, for one thread; unref it
+ * with g_object_unref(). */
+PangoFontMap *fonts_font_map(const fonts *f);
+
+/* A digest of the font files (names, sizes and SHA-256 from fonts.list), for
+ * incremental archive builds. Borrowed. */
+const char *fonts_digest(const fonts *f);
+
+#endif

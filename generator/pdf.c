@@ -1,0 +1,385 @@
+/* pdf: pages, furniture, tags, links and outline with cairo (paginate -> pdf). */
+#include "pdf.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "chart.h"
+#include "outfile.h"
+
+/* Nesting of structure elements deeper than this is flattened: the layout
+ * stylesheet never nests that deep, a hostile one might. */
+#define PDF_MAX_TAG_DEPTH 32
+
+typedef struct {
+    const layout_doc *doc;
+    const typeset_result *ts;
+    cairo_t *cr;
+    cairo_surface_t *surface;
+    PangoContext *ltr;
+    PangoContext *rtl;
+    diag *d;
+    ts_tag open[PDF_MAX_TAG_DEPTH];
+    size_t n_open;
+    GHashTable *dests;       /* names already emitted */
+    GArray *outline;         /* of outline_entry */
+    double left;             /* the text area's left edge on the page */
+    double top;
+    bool ok;
+} writer;
+
+typedef struct {
+    const char *text;
+    const char *dest;
+    int level;
+} outline_entry;
+
+/* ------------------------------------------------------------------ */
+/* Escaping                                                            */
+/* ------------------------------------------------------------------ */
+
+char *pdf_escape_uri(const char *uri)
+{
+    GString *out = g_string_new(NULL);
+    for (const unsigned char *p = (const unsigned char *)uri; *p; p++) {
+        bool keep = g_ascii_isalnum(*p) || strchr("-._~:/?#[]@!$&*+,;=%", *p) != NULL;
+        /* "%" stays only as the start of an existing escape. */
+        if (*p == '%' && !(g_ascii_isxdigit(p[1]) && g_ascii_isxdigit(p[2])))
+            keep = false;
+        if (keep)
+            g_string_append_c(out, (char)*p);
+        else
+            g_string_append_printf(out, "%%%02X", *p);
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* A value for a cairo tag attribute: single-quoted, with \ and ' escaped. */
+static char *tag_string(const char *s)
+{
+    GString *out = g_string_new("'");
+    for (const char *p = s; *p; p++) {
+        if (*p == '\'' || *p == '\\')
+            g_string_append_c(out, '\\');
+        g_string_append_c(out, *p);
+    }
+    g_string_append_c(out, '\'');
+    return g_string_free(out, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Structure tags                                                      */
+/* ------------------------------------------------------------------ */
+
+static void close_tags_to(writer *w, size_t keep)
+{
+    while (w->n_open > keep) {
+        w->n_open--;
+        cairo_tag_end(w->cr, w->open[w->n_open].name);
+    }
+}
+
+/* Opens and closes structure elements so that exactly b's are open. */
+static void enter_tags(writer *w, const box *b)
+{
+    size_t n = MIN(b->n_tags, (size_t)PDF_MAX_TAG_DEPTH);
+    size_t common = 0;
+    while (common < n && common < w->n_open && w->open[common].id == b->tags[common].id)
+        common++;
+    close_tags_to(w, common);
+    for (size_t i = common; i < n; i++) {
+        cairo_tag_begin(w->cr, b->tags[i].name, NULL);
+        w->open[w->n_open++] = b->tags[i];
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Boxes                                                               */
+/* ------------------------------------------------------------------ */
+
+static void draw_links(writer *w, const box *b, double x, double y)
+{
+    for (size_t i = 0; i < b->n_links; i++) {
+        const ts_link *l = &b->links[i];
+        char *attrs;
+        if (l->href != NULL) {
+            char *esc = pdf_escape_uri(l->href);
+            char *quoted = tag_string(esc);
+            attrs = g_strdup_printf("uri=%s rect=[%.2f %.2f %.2f %.2f]", quoted, x + l->x_pt,
+                                    y + l->y_pt, l->w_pt, l->h_pt);
+            g_free(quoted);
+            g_free(esc);
+        } else {
+            char *quoted = tag_string(l->dest);
+            attrs = g_strdup_printf("dest=%s rect=[%.2f %.2f %.2f %.2f]", quoted, x + l->x_pt,
+                                    y + l->y_pt, l->w_pt, l->h_pt);
+            g_free(quoted);
+        }
+        cairo_tag_begin(w->cr, CAIRO_TAG_LINK, attrs);
+        cairo_tag_end(w->cr, CAIRO_TAG_LINK);
+        g_free(attrs);
+    }
+}
+
+static void draw_dest(writer *w, const box *b, double x, double y)
+{
+    if (b->dest == NULL || g_hash_table_contains(w->dests, b->dest))
+        return;
+    g_hash_table_add(w->dests, (gpointer)b->dest);
+    char *quoted = tag_string(b->dest);
+    char *attrs = g_strdup_printf("name=%s x=%.2f y=%.2f", quoted, x, y);
+    cairo_tag_begin(w->cr, CAIRO_TAG_DEST, attrs);
+    cairo_tag_end(w->cr, CAIRO_TAG_DEST);
+    g_free(attrs);
+    g_free(quoted);
+    if (b->outline != NULL) {
+        outline_entry e = {b->outline, b->dest, b->outline_level};
+        g_array_append_val(w->outline, e);
+    }
+}
+
+static void show_line(writer *w, const box *b, double x, double y)
+{
+    cairo_set_source_rgb(w->cr, b->color.r, b->color.g, b->color.b);
+    cairo_move_to(w->cr, x + b->origin_x_pt, y + b->baseline_pt);
+    pango_cairo_show_layout_line(w->cr, b->line);
+}
+
+static void draw_box(writer *w, const box *b, double x, double y, double from, double to);
+
+static void draw_row(writer *w, const box *b, double x, double y, double from, double to)
+{
+    cairo_t *cr = w->cr;
+    bool cut = from > 0.01 || to < b->height_pt - 0.01;
+    if (b->has_background) {
+        cairo_set_source_rgb(cr, b->background.r, b->background.g, b->background.b);
+        cairo_rectangle(cr, x, y + from, b->width_pt, to - from);
+        cairo_fill(cr);
+    }
+    for (size_t i = 0; i < b->n_children; i++) {
+        const box *k = b->children[i];
+        /* A cut row shows the children that lie in [from, to): the cut
+         * points never go through one. */
+        if (cut && (k->y_pt < from - 0.01 || k->y_pt + k->height_pt > to + 0.01))
+            continue;
+        draw_box(w, k, x + k->x_pt, y + k->y_pt, 0, k->height_pt);
+    }
+    for (size_t i = 0; i < b->n_strokes; i++) {
+        const ts_stroke *s = &b->strokes[i];
+        if (s->y1_pt < from - 0.01 || s->y1_pt > to + 0.01)
+            continue;
+        cairo_set_source_rgb(cr, s->color.r, s->color.g, s->color.b);
+        cairo_set_line_width(cr, s->width_pt);
+        double sy = y + s->y1_pt - s->width_pt / 2;
+        cairo_move_to(cr, x + s->x1_pt, sy);
+        cairo_line_to(cr, x + s->x2_pt, sy);
+        cairo_stroke(cr);
+    }
+}
+
+static void draw_box(writer *w, const box *b, double x, double y, double from, double to)
+{
+    if (b->kind != BOX_ROW && b->kind != BOX_SPACE)
+        enter_tags(w, b);
+    switch (b->kind) {
+    case BOX_LINE:
+        draw_dest(w, b, x, y);
+        if (b->marker != NULL)
+            show_line(w, b->marker, b->marker->x_pt + (x - b->x_pt),
+                      y + b->baseline_pt - b->marker->baseline_pt);
+        show_line(w, b, x, y);
+        draw_links(w, b, x, y);
+        break;
+    case BOX_ROW:
+        if (b->n_tags > 0)
+            enter_tags(w, b);
+        draw_row(w, b, x, y, from, to);
+        break;
+    case BOX_CHART:
+        if (!chart_draw(w->cr, b->chart_rtl ? w->rtl : w->ltr, w->doc, b, x, y, w->d))
+            w->ok = false;
+        break;
+    case BOX_RULE:
+        cairo_set_source_rgb(w->cr, b->rule_color.r, b->rule_color.g, b->rule_color.b);
+        cairo_rectangle(w->cr, x, y + b->height_pt - b->thickness_pt, b->width_pt,
+                        b->thickness_pt);
+        cairo_fill(w->cr);
+        break;
+    case BOX_SPACE:
+        break;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Running heads                                                       */
+/* ------------------------------------------------------------------ */
+
+/* A furniture text with {page} and {pages} filled in. */
+static char *fill_page(const layout_text *t, size_t page, size_t pages)
+{
+    char p[24], n[24];
+    g_snprintf(p, sizeof p, "%zu", page);
+    g_snprintf(n, sizeof n, "%zu", pages);
+    GString *s = g_string_new_len(t->text, (gssize)t->len);
+    g_string_replace(s, "{page}", p, 0);
+    g_string_replace(s, "{pages}", n, 0);
+    return g_string_free(s, FALSE);
+}
+
+/* Draws start, center and end parts on one baseline; start is the left in
+ * LTR and the right in RTL. */
+static void draw_furniture(writer *w, const layout_text parts[3], const layout_style *style,
+                           double baseline, size_t page, size_t pages)
+{
+    const layout_page *pg = &w->doc->page;
+    bool rtl = w->doc->rtl;
+    double left = rtl ? pg->margin_end_pt : pg->margin_start_pt;
+    double right = pg->width_pt - (rtl ? pg->margin_start_pt : pg->margin_end_pt);
+    PangoContext *ctx = rtl ? w->rtl : w->ltr;
+    for (int i = 0; i < 3; i++) {
+        if (parts[i].text == NULL || parts[i].len == 0)
+            continue;
+        char *filled = fill_page(&parts[i], page, pages);
+        layout_text t = {filled, strlen(filled), NULL, 0};
+        PangoLayout *pl = typeset_label(w->doc, ctx, style, &t, w->doc->lang, w->d, 0);
+        PangoRectangle logical;
+        pango_layout_get_extents(pl, NULL, &logical);
+        double width = pango_units_to_double(logical.width);
+        double x;
+        if (i == 1)
+            x = (left + right - width) / 2;
+        else if ((i == 0) != rtl)
+            x = left;
+        else
+            x = right - width;
+        /* Running heads are shortened, never overflowing into each other. */
+        cairo_set_source_rgb(w->cr, style->color.r, style->color.g, style->color.b);
+        cairo_move_to(w->cr, x, baseline - pango_units_to_double(pango_layout_get_baseline(pl)));
+        pango_cairo_show_layout(w->cr, pl);
+        g_object_unref(pl);
+        g_free(filled);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The document                                                        */
+/* ------------------------------------------------------------------ */
+
+static cairo_status_t write_to_outfile(void *closure, const unsigned char *data,
+                                       unsigned int length)
+{
+    return outfile_write(closure, data, length) ? CAIRO_STATUS_SUCCESS
+                                                : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static void set_metadata(cairo_surface_t *s, const layout_doc *doc, const char *date)
+{
+    if (doc->title != NULL)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc->title);
+    if (doc->author != NULL && *doc->author)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, doc->author);
+    if (doc->subject != NULL)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, doc->subject);
+    if (doc->keywords != NULL && *doc->keywords)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, doc->keywords);
+    if (doc->creator != NULL)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, doc->creator);
+    /* cairo 1.16 stamps the current time unless told: set both dates. */
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+static void add_outline(writer *w)
+{
+    int parents[8] = {CAIRO_PDF_OUTLINE_ROOT};
+    for (guint i = 0; i < w->outline->len; i++) {
+        const outline_entry *e = &g_array_index(w->outline, outline_entry, i);
+        int level = CLAMP(e->level, 1, 7);
+        /* A level deeper than its predecessor's child hangs on the nearest. */
+        while (level > 1 && parents[level - 1] == 0)
+            level--;
+        char *quoted = tag_string(e->dest);
+        char *link = g_strdup_printf("dest=%s", quoted);
+        int id = cairo_pdf_surface_add_outline(w->surface, parents[level - 1], e->text, link,
+                                               CAIRO_PDF_OUTLINE_FLAG_OPEN);
+        g_free(link);
+        g_free(quoted);
+        parents[level] = id;
+        for (int k = level + 1; k < 8; k++)
+            parents[k] = 0;
+    }
+}
+
+bool pdf_write(const layout_doc *doc, const typeset_result *ts, const page_list *pages,
+               PangoContext *ltr, PangoContext *rtl, const char *creation_date,
+               const char *path, diag *d)
+{
+    outfile *out = outfile_open(path, d);
+    if (out == NULL)
+        return false;
+    const layout_page *pg = &doc->page;
+    cairo_surface_t *surface =
+        cairo_pdf_surface_create_for_stream(write_to_outfile, out, pg->width_pt, pg->height_pt);
+    cairo_t *cr = cairo_create(surface);
+    writer w = {doc, ts, cr, surface, ltr, rtl, d, {{0}}, 0,
+                g_hash_table_new(g_str_hash, g_str_equal),
+                g_array_new(FALSE, FALSE, sizeof(outline_entry)), 0, 0, true};
+    w.left = doc->rtl ? pg->margin_end_pt : pg->margin_start_pt;
+    w.top = pg->margin_top_pt;
+    set_metadata(surface, doc, creation_date);
+
+    /* Each page's content sits in a Document element of its own, so that
+     * the running heads can be drawn outside every structure element:
+     * cairo marks content only inside an open tag, and its Artifact tag
+     * crashes (1.16). */
+    for (size_t p = 0; p < pages->n_pages && w.ok; p++) {
+        char label[24];
+        g_snprintf(label, sizeof label, "%zu", p + 1);
+        cairo_pdf_surface_set_page_label(surface, label);
+        if (p > 0 || pg->header_on_first)
+            draw_furniture(&w, doc->header, doc->header_style,
+                           pg->margin_top_pt - pg->header_gap_pt, p + 1, pages->n_pages);
+        cairo_tag_begin(cr, "Document", NULL);
+        const pg_page *page = &pages->pages[p];
+        for (size_t i = 0; i < page->n_placed; i++) {
+            const pg_placement *pl = &page->placed[i];
+            const box *b = ts->boxes[pl->item];
+            double y = w.top + pl->y_pt - pl->from_pt;
+            bool cut = pl->from_pt > 0.01 || pl->to_pt < b->height_pt - 0.01;
+            if (cut) {
+                cairo_save(cr);
+                cairo_rectangle(cr, 0, w.top + pl->y_pt, pg->width_pt, pl->to_pt - pl->from_pt);
+                cairo_clip(cr);
+            }
+            draw_box(&w, b, w.left + b->x_pt, y, pl->from_pt, pl->to_pt);
+            if (cut)
+                cairo_restore(cr);
+        }
+        close_tags_to(&w, 0);
+        cairo_tag_end(cr, "Document");
+        draw_furniture(&w, doc->footer, doc->footer_style,
+                       pg->height_pt - pg->margin_bottom_pt + pg->footer_gap_pt, p + 1,
+                       pages->n_pages);
+        cairo_show_page(cr);
+    }
+    add_outline(&w);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_status_t status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    g_hash_table_destroy(w.dests);
+    g_array_free(w.outline, TRUE);
+    if (status != CAIRO_STATUS_SUCCESS && w.ok) {
+        diag_add(d, DIAG_ERROR, NULL, 0, 0, "output", "cannot write %s: %s", path,
+                 cairo_status_to_string(status));
+        w.ok = false;
+    }
+    if (!w.ok) {
+        outfile_abort(out);
+        return false;
+    }
+    return outfile_commit(out, d);
+}
