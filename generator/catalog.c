@@ -6,18 +6,31 @@
 #include <string.h>
 
 typedef struct {
+    char *msgid;   /* the English source, for the placeholder check */
+    char *msgstr;  /* the text shown */
+    int line;      /* of the entry in the file, for messages */
+} message;
+
+typedef struct {
     char *lang;
-    GHashTable *messages; /* key -> msgstr, owned */
-    GHashTable *sources;  /* key -> msgid, owned (for the placeholder check) */
-    GHashTable *lines;    /* key -> line number, for messages */
+    GHashTable *messages; /* key (msgctxt) -> message*, both owned */
     char *path;
 } catalog;
 
 struct catalog_set {
     GHashTable *by_lang;  /* lowercased lang -> catalog*, owned */
     char **langs;         /* sorted, NULL-terminated, owned */
+    GMutex lock;          /* guards the digest, computed on demand */
     char *digest;
 };
+
+static void message_free(gpointer p)
+{
+    message *m = p;
+    g_free(m->msgid);
+    g_free(m->msgstr);
+    g_free(m);
+}
 
 static void catalog_free(gpointer p)
 {
@@ -25,11 +38,15 @@ static void catalog_free(gpointer p)
     if (c == NULL)
         return;
     g_hash_table_destroy(c->messages);
-    g_hash_table_destroy(c->sources);
-    g_hash_table_destroy(c->lines);
     g_free(c->lang);
     g_free(c->path);
     g_free(c);
+}
+
+static const char *msg_str(const catalog *c, const char *key)
+{
+    const message *m = g_hash_table_lookup(c->messages, key);
+    return m != NULL ? m->msgstr : NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -148,15 +165,16 @@ static void entry_finish(po_parser *p)
         po_error(p, p->entry_line, 1,
                  "entry has no msgctxt; Rapporteur catalogs key every message by msgctxt");
     } else if (!p->fuzzy && p->str->len > 0) {
-        if (g_hash_table_contains(p->cat->messages, p->ctxt->str)) {
-            int first = GPOINTER_TO_INT(g_hash_table_lookup(p->cat->lines, p->ctxt->str));
+        const message *first = g_hash_table_lookup(p->cat->messages, p->ctxt->str);
+        if (first != NULL) {
             po_error(p, p->entry_line, 1, "msgctxt \"%s\" is defined twice (first at line %d)",
-                     p->ctxt->str, first);
+                     p->ctxt->str, first->line);
         } else {
-            g_hash_table_insert(p->cat->messages, g_strdup(p->ctxt->str), g_strdup(p->str->str));
-            g_hash_table_insert(p->cat->sources, g_strdup(p->ctxt->str), g_strdup(p->id->str));
-            g_hash_table_insert(p->cat->lines, g_strdup(p->ctxt->str),
-                                GINT_TO_POINTER(p->entry_line));
+            message *m = g_new(message, 1);
+            m->msgid = g_strdup(p->id->str);
+            m->msgstr = g_strdup(p->str->str);
+            m->line = p->entry_line;
+            g_hash_table_insert(p->cat->messages, g_strdup(p->ctxt->str), m);
         }
     }
     entry_reset(p);
@@ -260,9 +278,7 @@ static catalog *parse_po(const char *data, size_t len, const char *name, const c
     catalog *c = g_new0(catalog, 1);
     c->lang = g_strdup(lang);
     c->path = g_strdup(name);
-    c->messages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    c->sources = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    c->lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    c->messages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, message_free);
     po_parser p = {name, d, true, g_string_new(NULL), g_string_new(NULL), g_string_new(NULL),
                    false, false, false, false, 0, NULL, c};
     char *copy = g_strndup(data, len);
@@ -296,6 +312,7 @@ static catalog_set *set_new(void)
 {
     catalog_set *s = g_new0(catalog_set, 1);
     s->by_lang = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, catalog_free);
+    g_mutex_init(&s->lock);
     return s;
 }
 
@@ -309,7 +326,15 @@ static int compare_strings(gconstpointer a, gconstpointer b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The sorted list of languages and the digest of all messages. */
+static const catalog *catalog_of(const catalog_set *s, const char *lang)
+{
+    char *low = g_ascii_strdown(lang, -1);
+    const catalog *c = g_hash_table_lookup(s->by_lang, low);
+    g_free(low);
+    return c;
+}
+
+/* The sorted list of languages. */
 static void set_finish(catalog_set *s)
 {
     GPtrArray *langs = g_ptr_array_new();
@@ -319,27 +344,31 @@ static void set_finish(catalog_set *s)
     while (g_hash_table_iter_next(&it, NULL, &v))
         g_ptr_array_add(langs, g_strdup(((catalog *)v)->lang));
     g_ptr_array_sort(langs, compare_strings);
+    g_ptr_array_add(langs, NULL);
+    s->langs = (char **)g_ptr_array_free(langs, FALSE);
+}
+
+/* A digest over sorted (lang, key, message) triples: only archive builds
+ * need it, so it is computed on first use. */
+static char *compute_digest(const catalog_set *s)
+{
     GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-    /* Digest over sorted (lang, key, message) triples. */
-    for (guint i = 0; i < langs->len; i++) {
-        char *low = g_ascii_strdown(g_ptr_array_index(langs, i), -1);
-        catalog *c = g_hash_table_lookup(s->by_lang, low);
-        g_free(low);
+    for (char **l = s->langs; *l != NULL; l++) {
+        const catalog *c = catalog_of(s, *l);
         GList *keys = g_list_sort(g_hash_table_get_keys(c->messages), (GCompareFunc)strcmp);
         g_checksum_update(sum, (const guchar *)c->lang, -1);
         for (GList *k = keys; k != NULL; k = k->next) {
             g_checksum_update(sum, (const guchar *)"\n", 1);
             g_checksum_update(sum, k->data, -1);
             g_checksum_update(sum, (const guchar *)"\t", 1);
-            g_checksum_update(sum, g_hash_table_lookup(c->messages, k->data), -1);
+            g_checksum_update(sum, (const guchar *)msg_str(c, k->data), -1);
         }
         g_list_free(keys);
         g_checksum_update(sum, (const guchar *)"\n\n", 2);
     }
-    s->digest = g_strdup(g_checksum_get_string(sum));
+    char *digest = g_strdup(g_checksum_get_string(sum));
     g_checksum_free(sum);
-    g_ptr_array_add(langs, NULL);
-    s->langs = (char **)g_ptr_array_free(langs, FALSE);
+    return digest;
 }
 
 catalog_set *catalog_set_parse(const char *data, size_t len, const char *name, const char *lang,
@@ -406,6 +435,7 @@ void catalog_set_free(catalog_set *s)
 {
     if (s == NULL)
         return;
+    g_mutex_clear(&s->lock);
     g_hash_table_destroy(s->by_lang);
     g_strfreev(s->langs);
     g_free(s->digest);
@@ -419,7 +449,12 @@ const char *const *catalog_languages(const catalog_set *s)
 
 const char *catalog_set_digest(const catalog_set *s)
 {
-    return s->digest;
+    catalog_set *m = (catalog_set *)s;
+    g_mutex_lock(&m->lock);
+    if (m->digest == NULL)
+        m->digest = compute_digest(s);
+    g_mutex_unlock(&m->lock);
+    return m->digest;
 }
 
 /* ------------------------------------------------------------------ */
@@ -465,10 +500,10 @@ const char *catalog_lookup(const catalog_set *s, const char *lang, const char *k
                            const char **found_lang)
 {
     const catalog *c = find_catalog(s, lang);
-    const char *v = c != NULL ? g_hash_table_lookup(c->messages, key) : NULL;
+    const char *v = c != NULL ? msg_str(c, key) : NULL;
     if (v == NULL) {
         c = g_hash_table_lookup(s->by_lang, CATALOG_BASE_LANG);
-        v = c != NULL ? g_hash_table_lookup(c->messages, key) : NULL;
+        v = c != NULL ? msg_str(c, key) : NULL;
     }
     if (found_lang != NULL)
         *found_lang = v != NULL ? c->lang : NULL;
@@ -559,6 +594,43 @@ char *catalog_format_date(const catalog_set *s, const char *lang, const char *is
     return catalog_fill(pattern != NULL ? pattern : "{year}-{month}-{day}", names, values, 3);
 }
 
+char *catalog_format_date_range(const catalog_set *s, const char *lang, const char *from,
+                                const char *to)
+{
+    if (from == NULL || to == NULL || strncmp(from, to, 10) == 0)
+        return catalog_format_date(s, lang, from != NULL ? from : to);
+    char *a = catalog_format_date(s, lang, from);
+    char *b = catalog_format_date(s, lang, to);
+    if (a == NULL || b == NULL) {
+        g_free(a);
+        g_free(b);
+        return NULL;
+    }
+    char *out = NULL;
+    /* Within one month the days share the month and year, in every
+     * language's own order: "22–25 October 2013", "2013年10月22–25日". */
+    if (strncmp(from, to, 7) == 0) {
+        char key[32];
+        g_snprintf(key, sizeof key, "month.%d", atoi(from + 5));
+        const char *month = catalog_lookup(s, lang, key, NULL);
+        char days[64], year[8];
+        g_snprintf(days, sizeof days, "%d\u2013%d", atoi(from + 8), atoi(to + 8));
+        g_snprintf(year, sizeof year, "%.4s", from);
+        const char *pattern = catalog_lookup(s, lang, "date.format", NULL);
+        const char *names[] = {"day", "month", "year"};
+        const char *values[] = {days, month != NULL ? month : from + 5, year};
+        out = catalog_fill(pattern != NULL ? pattern : "{day} {month} {year}", names, values, 3);
+    } else {
+        const char *pattern = catalog_lookup(s, lang, "date.range", NULL);
+        const char *names[] = {"from", "to"};
+        const char *values[] = {a, b};
+        out = catalog_fill(pattern != NULL ? pattern : "{from} – {to}", names, values, 2);
+    }
+    g_free(a);
+    g_free(b);
+    return out;
+}
+
 /* ------------------------------------------------------------------ */
 /* Consistency                                                         */
 /* ------------------------------------------------------------------ */
@@ -592,22 +664,19 @@ bool catalog_set_check(const catalog_set *s, diag *d)
     bool ok = true;
     GList *keys = g_list_sort(g_hash_table_get_keys(base->messages), (GCompareFunc)strcmp);
     for (char **l = s->langs; *l != NULL; l++) {
-        char *low = g_ascii_strdown(*l, -1);
-        const catalog *c = g_hash_table_lookup(s->by_lang, low);
-        g_free(low);
+        const catalog *c = catalog_of(s, *l);
         for (GList *k = keys; k != NULL; k = k->next) {
-            const char *msg = g_hash_table_lookup(c->messages, k->data);
-            if (msg == NULL) {
+            const message *m = g_hash_table_lookup(c->messages, k->data);
+            if (m == NULL) {
                 diag_add(d, DIAG_ERROR, c->path, 0, 0, "catalog-missing",
                          "no translation of \"%s\" (msgctxt)", (const char *)k->data);
                 ok = false;
                 continue;
             }
-            char *want = placeholders(g_hash_table_lookup(base->messages, k->data));
-            char *have = placeholders(msg);
+            char *want = placeholders(msg_str(base, k->data));
+            char *have = placeholders(m->msgstr);
             if (strcmp(want, have) != 0) {
-                int line = GPOINTER_TO_INT(g_hash_table_lookup(c->lines, k->data));
-                diag_add(d, DIAG_ERROR, c->path, line, 0, "catalog-placeholders",
+                diag_add(d, DIAG_ERROR, c->path, m->line, 0, "catalog-placeholders",
                          "\"%s\" has placeholders %s but the English has %s",
                          (const char *)k->data, *have ? have : "(none)", *want ? want : "(none)");
                 ok = false;
@@ -616,12 +685,12 @@ bool catalog_set_check(const catalog_set *s, diag *d)
             g_free(have);
         }
         GHashTableIter it;
-        gpointer key;
+        gpointer key, value;
         g_hash_table_iter_init(&it, c->messages);
-        while (g_hash_table_iter_next(&it, &key, NULL)) {
+        while (g_hash_table_iter_next(&it, &key, &value)) {
             if (!g_hash_table_contains(base->messages, key)) {
-                int line = GPOINTER_TO_INT(g_hash_table_lookup(c->lines, key));
-                diag_add(d, DIAG_ERROR, c->path, line, 0, "catalog-unknown",
+                diag_add(d, DIAG_ERROR, c->path, ((const message *)value)->line, 0,
+                         "catalog-unknown",
                          "\"%s\" is not a key of %s.po (a typo, or a retired label)",
                          (const char *)key, CATALOG_BASE_LANG);
                 ok = false;

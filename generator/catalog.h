@@ -58,6 +58,11 @@ char *catalog_fill(const char *pattern, const char *const *names, const char *co
  * not YYYY-MM-DD. Freed with g_free(). */
 char *catalog_format_date(const catalog_set *s, const char *lang, const char *iso);
 
+/* Two dates as a range: "22–25 October 2013" within a month, else
+ * date.range of the two full dates. NULL if a date is malformed. */
+char *catalog_format_date_range(const catalog_set *s, const char *lang, const char *from,
+                                const char *to);
+
 /* An integer with the language's digit grouping ("1 234" in French).
  * Freed with g_free(). */
 char *catalog_format_number(const catalog_set *s, const char *lang, long long n);

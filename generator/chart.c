@@ -1,6 +1,8 @@
 /* chart: horizontal bars with labels and values; mirrored right to left. */
 #include "chart.h"
 
+#include "pdf.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -27,9 +29,7 @@ static double width_of(PangoLayout *pl)
  * alignment is handled by the caller's choice of x). */
 static void show(cairo_t *cr, PangoLayout *pl, double x, double baseline, layout_color c)
 {
-    cairo_set_source_rgb(cr, c.r, c.g, c.b);
-    cairo_move_to(cr, x, baseline - pango_units_to_double(pango_layout_get_baseline(pl)));
-    pango_cairo_show_layout(cr, pl);
+    pdf_show_layout(cr, pl, x, baseline, c);
 }
 
 bool chart_draw(cairo_t *cr, PangoContext *ctx, const layout_doc *doc, const box *b, double x,

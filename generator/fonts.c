@@ -67,6 +67,10 @@ fonts *fonts_new(const char *fonts_dir, diag *d)
             goto out;
         }
     }
+    /* Make it the process's configuration too: pango starts FcInit() in a
+     * thread of its own, which would otherwise load the host's whole font
+     * configuration (for nothing, and on the CPU the renderers need). */
+    FcConfigSetCurrent(config);
     f = g_new0(fonts, 1);
     f->config = config;
     config = NULL;

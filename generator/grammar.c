@@ -1,6 +1,8 @@
 /* grammar: the record's structure as a table, checked element by element. */
 #include "grammar.h"
 
+#include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,7 +179,7 @@ static const element_def defs[] = {
     {"count", "attendance", 0, CONTENT_INTEGER,
      "of!:(" COUNT_OFS ") role:(participant|speaker|moderator) approx:bool", NULL},
     {"resources", "report", 0, CONTENT_ELEMENTS, "", "resource+"},
-    {"resource", "resources", 0, CONTENT_ELEMENTS, "kind!:(" RESOURCE_KINDS ") href:uri",
+    {"resource", "resources", F_EMPTY_OK, CONTENT_ELEMENTS, "kind!:(" RESOURCE_KINDS ") href:uri",
      "label*"},
     {"label", "resource", F_T, CONTENT_INLINE, "", NULL},
 
@@ -382,6 +384,20 @@ bool grammar_is_list_field(const xmlNode *el)
     return r != NULL && (r->def->flags & F_LIST);
 }
 
+bool grammar_is_required(const xmlNode *el)
+{
+    grammar_init();
+    const element_rule *pr = el != NULL ? rule_of(el->parent) : NULL;
+    if (pr == NULL || pr->def->content != CONTENT_ELEMENTS)
+        return false;
+    for (guint i = 0; i < pr->children->len; i++) {
+        const child_rule *cr = g_ptr_array_index(pr->children, i);
+        if (xmlStrEqual(el->name, BAD_CAST cr->name))
+            return cr->min > 0;
+    }
+    return false;
+}
+
 bool grammar_may_be_empty(const xmlNode *el)
 {
     grammar_init();
@@ -442,7 +458,10 @@ bool grammar_is_time(const char *s)
     if (atoi(s) > 23 || atoi(s + 3) > 59)
         return false;
     const char *rest = s + 5;
-    /* Seconds are optional here, unlike xs:time: forms say "14:30". */
+    /* Seconds are optional here, unlike xs:time: forms say "14:30". A
+     * zone needs them, as in xs:time ("14:30:00Z"). */
+    if (rest[0] == '\0')
+        return true;
     if (rest[0] == ':') {
         if (!is_digits(rest + 1, 2) || atoi(rest + 1) > 59)
             return false;
@@ -455,6 +474,8 @@ bool grammar_is_time(const char *s)
                 rest++;
         }
     }
+    if (rest == s + 5)
+        return false;
     return rest[0] == '\0' || is_zone(rest);
 }
 
@@ -539,6 +560,8 @@ static bool is_tz(const char *s)
     for (const char *p = s; *p; p++) {
         if (!g_ascii_isalnum(*p) && *p != '/' && *p != '_' && *p != '-' && *p != '+')
             return false;
+        if (*p == '/' && (p[1] == '\0' || p[1] == '/'))
+            return false;
     }
     return true;
 }
@@ -552,8 +575,46 @@ static bool is_uri(const char *s)
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p < 0x20 || *p == 0x7f)
             return false;
+        if (*p == '%' && !(g_ascii_isxdigit(p[1]) && g_ascii_isxdigit(p[2])))
+            return false;
     }
     return true;
+}
+
+/* xs:decimal: an optional sign, digits, an optional fraction. */
+static bool is_decimal(const char *s, double *value)
+{
+    const char *p = s;
+    if (*p == '+' || *p == '-')
+        p++;
+    int digits = 0;
+    while (g_ascii_isdigit(*p)) {
+        p++;
+        digits++;
+    }
+    if (*p == '.') {
+        p++;
+        while (g_ascii_isdigit(*p)) {
+            p++;
+            digits++;
+        }
+    }
+    if (digits == 0 || *p != '\0')
+        return false;
+    *value = g_ascii_strtod(s, NULL);
+    return true;
+}
+
+/* A whole number from 1 to max, without overflow. */
+static bool is_int_in(const char *s, long max)
+{
+    if (!is_integer_text(s, false))
+        return false;
+    while (g_ascii_isspace(*s) || *s == '+')
+        s++;
+    errno = 0;
+    long v = strtol(s, NULL, 10);
+    return errno == 0 && v >= 1 && v <= max;
 }
 
 /* ------------------------------------------------------------------ */
@@ -719,25 +780,23 @@ static void check_value(checker *c, const xmlNode *el, const attr_rule *r, const
                        q, el_name);
     } else if (strcmp(t, "time") == 0) {
         if (!grammar_is_time(v))
-            attr_error(c, a, "time", "%s=%s on <%s> is not a valid time (hh:mm or hh:mm:ss)",
+            attr_error(c, a, "date", "%s=%s on <%s> is not a valid time (hh:mm or hh:mm:ss)",
                        r->name, q, el_name);
     } else if (strcmp(t, "gyear") == 0) {
         if (strlen(v) != 4 || !is_digits(v, 4))
-            attr_error(c, a, "schema", "%s=%s on <%s> is not a year (YYYY)", r->name, q,
+            attr_error(c, a, "date", "%s=%s on <%s> is not a year (YYYY)", r->name, q,
                        el_name);
     } else if (strcmp(t, "posint") == 0) {
         if (!is_integer_text(v, false))
             attr_error(c, a, "schema", "%s=%s on <%s> is not a positive whole number", r->name,
                        q, el_name);
     } else if (strcmp(t, "goal") == 0) {
-        if (!is_integer_text(v, false) || atoi(v) > 17)
+        if (!is_int_in(v, 17))
             attr_error(c, a, "enum", "%s=%s on <%s> is not a Sustainable Development Goal (1-17)",
                        r->name, q, el_name);
     } else if (strcmp(t, "percent") == 0) {
-        char *end = NULL;
-        double x = g_ascii_strtod(v, &end);
-        if (*v == '\0' || end == NULL || *end != '\0' || !(x >= 0 && x <= 100) ||
-            strpbrk(v, "eEnN") != NULL)
+        double x = -1;
+        if (!is_decimal(v, &x) || !(x >= 0 && x <= 100))
             attr_error(c, a, "schema", "%s=%s on <%s> is not a percentage from 0 to 100",
                        r->name, q, el_name);
     } else if (strcmp(t, "bool") == 0) {
@@ -747,9 +806,9 @@ static void check_value(checker *c, const xmlNode *el, const attr_rule *r, const
                        el_name);
     } else if (strcmp(t, "ncname") == 0 || strcmp(t, "idref") == 0) {
         if (!grammar_is_ncname(v)) {
-            const char *rule = el->parent != NULL && el->parent->type == XML_DOCUMENT_NODE
-                                   ? "report-id"
-                                   : "schema";
+            bool report_id = el->parent != NULL && el->parent->type == XML_DOCUMENT_NODE &&
+                             strcmp(r->name, "id") == 0;
+            const char *rule = report_id ? "report-id" : "schema";
             attr_error(c, a, rule,
                        "%s=%s on <%s> is not a valid identifier (an XML NCName: a letter or "
                        "\"_\", then letters, digits, \".\", \"-\" or \"_\")",
@@ -879,8 +938,14 @@ static void misplaced(checker *c, const xmlNode *child, const xmlNode *parent,
                      name, RECORD_NS, RECORD_NS);
         return;
     }
-    const char *guess =
-        allowed != NULL ? closest(name, (char *const *)allowed->pdata, allowed->len) : NULL;
+    /* <p> in a title is misplaced, not a typo of <q>: no guess for names
+     * the format knows. */
+    bool known = false;
+    for (size_t i = 0; i < N_DEFS && !known; i++)
+        known = strcmp(defs[i].name, name) == 0;
+    const char *guess = allowed != NULL && !known
+                            ? closest(name, (char *const *)allowed->pdata, allowed->len)
+                            : NULL;
     char *list = NULL;
     if (allowed != NULL && allowed->len > 0) {
         g_ptr_array_add(allowed, NULL);
@@ -909,11 +974,36 @@ static GPtrArray *names_in(const char *pseudo)
     return a;
 }
 
+/* Where a text node's first visible character is: libxml2 gives text
+ * nodes the line where they end. */
+static void text_start(const xmlNode *text, int *line, int *col)
+{
+    const char *s = (const char *)text->content;
+    int newlines = 0;
+    for (const char *p = s; *p; p++)
+        newlines += *p == '\n';
+    const char *first = s;
+    int lead_newlines = 0;
+    const char *after_nl = NULL;
+    while (*first == ' ' || *first == '\t' || *first == '\n' || *first == '\r') {
+        if (*first == '\n') {
+            lead_newlines++;
+            after_nl = first + 1;
+        }
+        first++;
+    }
+    *line = record_node_line(text) - newlines + lead_newlines;
+    /* The column is known when the text starts on a line of its own. */
+    *col = after_nl != NULL ? (int)g_utf8_strlen(after_nl, first - after_nl) + 1 : 0;
+}
+
 static void text_not_allowed(checker *c, const xmlNode *text, const xmlNode *el)
 {
     char *shown = g_strstrip(g_strndup((const char *)text->content, 200));
     char *q = quote_value(shown);
-    diag_add(c->d, DIAG_ERROR, c->file, record_node_line(text), 0, "schema",
+    int line, col;
+    text_start(text, &line, &col);
+    diag_add(c->d, DIAG_ERROR, c->file, line, col, "schema",
              "text %s is not allowed directly in <%s>", q, (const char *)el->name);
     c->ok = false;
     g_free(q);
@@ -1057,7 +1147,9 @@ static void check_element(checker *c, const xmlNode *el, const element_rule *r)
                 if (ch->type == XML_TEXT_NODE && !is_blank(ch->content)) {
                     char *shown = g_strstrip(g_strndup((const char *)ch->content, 200));
                     char *q = quote_value(shown);
-                    diag_add(c->d, DIAG_ERROR, c->file, record_node_line(ch), 0, "schema",
+                    int line, col;
+                    text_start(ch, &line, &col);
+                    diag_add(c->d, DIAG_ERROR, c->file, line, col, "schema",
                              "text %s stands beside paragraphs in <%s>; put it in a <p>", q,
                              (const char *)el->name);
                     c->ok = false;

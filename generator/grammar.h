@@ -37,6 +37,9 @@ bool grammar_is_list_field(const xmlNode *el);
  * so that no "empty element" warning is due. */
 bool grammar_may_be_empty(const xmlNode *el);
 
+/* True for an element its parent must contain (meeting, content...). */
+bool grammar_is_required(const xmlNode *el);
+
 /* Datatypes, exposed for the rules and the tests. */
 bool grammar_is_ncname(const char *s);
 bool grammar_is_date(const char *s);                 /* xs:date, YYYY-MM-DD[zone] */

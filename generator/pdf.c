@@ -71,6 +71,194 @@ static char *tag_string(const char *s)
 }
 
 /* ------------------------------------------------------------------ */
+/* Glyphs and the text they stand for                                  */
+/* ------------------------------------------------------------------ */
+
+/* Characters that shape nothing and must not reach the PDF's text: the
+ * bidi isolates and marks we insert or records carry, the line separator,
+ * the soft hyphen. */
+static bool is_invisible(gunichar c)
+{
+    return (c >= 0x2066 && c <= 0x2069) || (c >= 0x202A && c <= 0x202E) || c == 0x200E ||
+           c == 0x200F || c == 0x061C || c == 0x2028 || c == 0x00AD || c == 0x200B;
+}
+
+/* Appends the visible characters of text[0..len) to out, reversed if
+ * `reverse`; returns how many. */
+static int append_chars(GString *out, const char *text, int len, bool reverse)
+{
+    gunichar chars[16];
+    int n = 0;
+    for (const char *p = text; p < text + len; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (is_invisible(c))
+            continue;
+        if (!reverse) {
+            g_string_append_unichar(out, c);
+        } else if (n < (int)G_N_ELEMENTS(chars)) {
+            chars[n] = c;
+        }
+        n++;
+    }
+    /* Clusters are a few characters; a longer one keeps its order. */
+    if (reverse && n <= (int)G_N_ELEMENTS(chars)) {
+        for (int i = n - 1; i >= 0; i--)
+            g_string_append_unichar(out, chars[i]);
+    } else if (reverse) {
+        return append_chars(out, text, len, false);
+    }
+    return n;
+}
+
+static const PangoColor *run_color(const PangoItem *item)
+{
+    for (GSList *l = item->analysis.extra_attrs; l != NULL; l = l->next) {
+        const PangoAttribute *a = l->data;
+        if (a->klass->type == PANGO_ATTR_FOREGROUND)
+            return &((const PangoAttrColor *)a)->color;
+    }
+    return NULL;
+}
+
+/* One run: its glyphs, with clusters mapping them to the text they show.
+ * pango's own drawing hands cairo whole clusters, which cairo writes as
+ * ActualText spans; readers that rebuild right-to-left text from the
+ * visual order (pdftotext, evince, pdf.js) then reverse the letters of a
+ * lam-alef. Here a cluster of n glyphs for n characters becomes n
+ * one-to-one clusters (pairing right-to-left glyphs from the end), and a
+ * ligature of several characters in one glyph lists them in visual order,
+ * which is what those readers expect; invisible controls map to nothing. */
+static void show_run(cairo_t *cr, const PangoGlyphItem *run, const char *all_text,
+                     double x, double baseline)
+{
+    const PangoItem *item = run->item;
+    const PangoGlyphString *gs = run->glyphs;
+    if (gs->num_glyphs == 0)
+        return;
+    bool rtl = item->analysis.level % 2 == 1;
+    const char *text = all_text + item->offset;
+    cairo_glyph_t *glyphs = g_new(cairo_glyph_t, (gsize)gs->num_glyphs);
+    cairo_text_cluster_t *clusters = g_new(cairo_text_cluster_t, (gsize)gs->num_glyphs * 2 + 1);
+    GString *utf8 = g_string_new(NULL);
+    int n_glyphs = 0;
+    int n_clusters = 0;
+    double pen = x;
+    int i = 0;
+    while (i < gs->num_glyphs) {
+        /* The cluster: consecutive glyphs sharing a log_cluster. */
+        int start = gs->log_clusters[i];
+        int j = i;
+        while (j < gs->num_glyphs && gs->log_clusters[j] == start)
+            j++;
+        /* Its text runs to the next cluster's start in logical order: the
+         * following glyph's in LTR, the preceding one's in RTL (glyphs are
+         * in visual order, log_clusters monotonic within a run). */
+        int end = item->length;
+        if (!rtl && j < gs->num_glyphs)
+            end = gs->log_clusters[j];
+        else if (rtl && i > 0)
+            end = gs->log_clusters[i - 1];
+        int first_glyph = n_glyphs;
+        for (int k = i; k < j; k++) {
+            const PangoGlyphInfo *gi = &gs->glyphs[k];
+            if (gi->glyph != PANGO_GLYPH_EMPTY && !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+                glyphs[n_glyphs].index = gi->glyph;
+                glyphs[n_glyphs].x = pen + pango_units_to_double(gi->geometry.x_offset);
+                glyphs[n_glyphs].y = baseline + pango_units_to_double(gi->geometry.y_offset);
+                n_glyphs++;
+            }
+            pen += pango_units_to_double(gi->geometry.width);
+        }
+        int cluster_glyphs = n_glyphs - first_glyph;
+        /* The common case, one glyph for one character, needs no copy. */
+        const char *after = g_utf8_next_char(text + start);
+        if (cluster_glyphs == 1 && after - text == end &&
+            !is_invisible(g_utf8_get_char(text + start))) {
+            g_string_append_len(utf8, text + start, after - (text + start));
+            clusters[n_clusters].num_bytes = (int)(after - (text + start));
+            clusters[n_clusters].num_glyphs = 1;
+            n_clusters++;
+            i = j;
+            continue;
+        }
+        GString *chars = g_string_new(NULL);
+        int n_chars = append_chars(chars, text + start, end - start, false);
+        if (cluster_glyphs > 1 && n_chars == cluster_glyphs) {
+            /* One cluster per glyph. */
+            const char *p = chars->str;
+            char **one = g_new0(char *, (gsize)n_chars);
+            for (int c = 0; c < n_chars; c++) {
+                const char *next = g_utf8_next_char(p);
+                one[c] = g_strndup(p, (gsize)(next - p));
+                p = next;
+            }
+            for (int g = 0; g < cluster_glyphs; g++) {
+                const char *ch = one[rtl ? n_chars - 1 - g : g];
+                g_string_append(utf8, ch);
+                clusters[n_clusters].num_bytes = (int)strlen(ch);
+                clusters[n_clusters].num_glyphs = 1;
+                n_clusters++;
+            }
+            for (int c = 0; c < n_chars; c++)
+                g_free(one[c]);
+            g_free(one);
+        } else if (cluster_glyphs > 0 || n_chars > 0) {
+            size_t before = utf8->len;
+            if (cluster_glyphs > 0)
+                append_chars(utf8, text + start, end - start, rtl && n_chars > 1);
+            clusters[n_clusters].num_bytes = (int)(utf8->len - before);
+            clusters[n_clusters].num_glyphs = cluster_glyphs;
+            if (clusters[n_clusters].num_bytes > 0 || cluster_glyphs > 0)
+                n_clusters++;
+        }
+        g_string_free(chars, TRUE);
+        i = j;
+    }
+    if (n_glyphs > 0) {
+        cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(item->analysis.font));
+        cairo_set_scaled_font(cr, sf);
+        cairo_show_text_glyphs(cr, utf8->str, (int)utf8->len, glyphs, n_glyphs, clusters,
+                               n_clusters, 0);
+    }
+    g_string_free(utf8, TRUE);
+    g_free(clusters);
+    g_free(glyphs);
+}
+
+void pdf_show_layout(cairo_t *cr, PangoLayout *pl, double x, double baseline,
+                     layout_color color)
+{
+    /* Lines of a layout, the first's baseline at `baseline`. */
+    PangoLayoutIter *it = pango_layout_get_iter(pl);
+    int first = pango_layout_iter_get_baseline(it);
+    do {
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(it, NULL, &logical);
+        double bl = baseline + pango_units_to_double(pango_layout_iter_get_baseline(it) - first);
+        pdf_show_layout_line(cr, pango_layout_iter_get_line_readonly(it),
+                             x + pango_units_to_double(logical.x), bl, color);
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+}
+
+void pdf_show_layout_line(cairo_t *cr, PangoLayoutLine *line, double x, double baseline,
+                          layout_color color)
+{
+    const char *text = pango_layout_get_text(line->layout);
+    double pen = x;
+    for (GSList *l = line->runs; l != NULL; l = l->next) {
+        const PangoGlyphItem *run = l->data;
+        const PangoColor *c = run_color(run->item);
+        if (c != NULL)
+            cairo_set_source_rgb(cr, c->red / 65535.0, c->green / 65535.0, c->blue / 65535.0);
+        else
+            cairo_set_source_rgb(cr, color.r, color.g, color.b);
+        show_run(cr, run, text, pen, baseline);
+        pen += pango_units_to_double(pango_glyph_string_get_width(run->glyphs));
+    }
+}
+
+/* ------------------------------------------------------------------ */
 /* Structure tags                                                      */
 /* ------------------------------------------------------------------ */
 
@@ -143,9 +331,7 @@ static void draw_dest(writer *w, const box *b, double x, double y)
 
 static void show_line(writer *w, const box *b, double x, double y)
 {
-    cairo_set_source_rgb(w->cr, b->color.r, b->color.g, b->color.b);
-    cairo_move_to(w->cr, x + b->origin_x_pt, y + b->baseline_pt);
-    pango_cairo_show_layout_line(w->cr, b->line);
+    pdf_show_layout_line(w->cr, b->line, x + b->origin_x_pt, y + b->baseline_pt, b->color);
 }
 
 static void draw_box(writer *w, const box *b, double x, double y, double from, double to);
@@ -256,9 +442,7 @@ static void draw_furniture(writer *w, const layout_text parts[3], const layout_s
         else
             x = right - width;
         /* Running heads are shortened, never overflowing into each other. */
-        cairo_set_source_rgb(w->cr, style->color.r, style->color.g, style->color.b);
-        cairo_move_to(w->cr, x, baseline - pango_units_to_double(pango_layout_get_baseline(pl)));
-        pango_cairo_show_layout(w->cr, pl);
+        pdf_show_layout(w->cr, pl, x, baseline, style->color);
         g_object_unref(pl);
         g_free(filled);
     }

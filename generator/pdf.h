@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 
+#include <cairo.h>
 #include <pango/pango.h>
 
 #include "diag.h"
@@ -24,6 +25,16 @@
 bool pdf_write(const layout_doc *doc, const typeset_result *ts, const page_list *pages,
                PangoContext *ltr, PangoContext *rtl, const char *creation_date,
                const char *path, diag *d);
+
+/* Draws one line of text with its origin at (x, baseline), in `color`
+ * where the text sets none, mapping glyphs to text so that PDF readers get
+ * the words back (right to left included). */
+void pdf_show_layout_line(cairo_t *cr, PangoLayoutLine *line, double x, double baseline,
+                          layout_color color);
+
+/* Draws every line of a layout, the first line's baseline at `baseline`. */
+void pdf_show_layout(cairo_t *cr, PangoLayout *pl, double x, double baseline,
+                     layout_color color);
 
 /* Escapes a URI for a cairo link attribute and the PDF string it becomes:
  * non-ASCII bytes, spaces, quotes, backslashes and parentheses are

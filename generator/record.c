@@ -175,6 +175,40 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
         place_attributes(el, lt, in->cur, at);
 }
 
+/* What the parser's callbacks need: the sink, and whether a fatal error
+ * was already reported (libxml2 stops at the first, but may add follow-on
+ * messages about the same place, such as "Premature end of data"). */
+typedef struct {
+    diag *d;
+    const char *name;
+    bool had_fatal;
+} parse_state;
+
+/* Line and column of the "<" of the construct the parser is just after,
+ * scanning back at most to `limit` characters. */
+static text_pos position_of_lt(xmlParserInputPtr in, const char *opener)
+{
+    text_pos at = {in->line, 0};
+    if (in->cur == NULL || in->base == NULL)
+        return at;
+    size_t n = strlen(opener);
+    const xmlChar *p = in->cur;
+    while (p > in->base && !(p + n <= in->end && memcmp(p, opener, n) == 0))
+        p--;
+    if (memcmp(p, opener, n) != 0)
+        return at;
+    int newlines = 0;
+    for (const xmlChar *q = p; q < in->cur; q++)
+        newlines += *q == '\n';
+    at.line = in->line - newlines;
+    const xmlChar *bol = p;
+    while (bol > in->base && bol[-1] != '\n')
+        bol--;
+    if (bol > in->base || in->consumed == 0)
+        at.col = count_chars(bol, p) + 1;
+    return at;
+}
+
 /* record-spec.md has no DTD, and a DOCTYPE is where external entities and
  * entity bombs live: refuse it before its internal subset is read. */
 static void internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
@@ -184,12 +218,33 @@ static void internal_subset(void *ctx, const xmlChar *name, const xmlChar *exter
     (void)external_id;
     (void)system_id;
     xmlParserCtxtPtr ctxt = ctx;
-    diag *d = ctxt->_private;
-    const char *file = ctxt->input != NULL ? ctxt->input->filename : NULL;
-    int line = ctxt->input != NULL ? ctxt->input->line : 0;
-    diag_add(d, DIAG_ERROR, file, line, 1, "doctype",
+    parse_state *ps = ctxt->_private;
+    text_pos at = ctxt->input != NULL ? position_of_lt(ctxt->input, "<!DOCTYPE")
+                                      : (text_pos){0, 0};
+    diag_add(ps->d, DIAG_ERROR, ps->name, at.line, at.col, "doctype",
              "a DOCTYPE is not allowed in a record (DTDs and entities are refused); delete it");
+    ps->had_fatal = true;
     xmlStopParser(ctxt);
+}
+
+/* libxml2's messages for this parse. Validity messages about xml:id
+ * (duplicates, non-NCNames) are left to grammar.c and validate.c, which
+ * place them better and do not stop at the first. */
+static void parse_error(void *user, xmlErrorPtr err)
+{
+    xmlParserCtxtPtr ctxt = user;
+    parse_state *ps = ctxt->_private;
+    if (err == NULL || err->domain == XML_FROM_VALID || err->domain == XML_FROM_DTD ||
+        err->code == XML_DTD_ID_REDEFINED || err->code == XML_DTD_XMLID_VALUE)
+        return;
+    if (err->level == XML_ERR_FATAL) {
+        if (ps->had_fatal)
+            return;
+        ps->had_fatal = true;
+    }
+    diag_severity sev = err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR;
+    const char *msg = err->message != NULL ? err->message : "not well-formed";
+    diag_add(ps->d, sev, ps->name, err->line, err->int2, "xml", "%s", msg);
 }
 
 /* ------------------------------------------------------------------ */
@@ -216,11 +271,13 @@ record *record_load_memory(const char *data, size_t len, const char *name, diag 
         return NULL;
 
     size_t errors_before = diag_count(d, DIAG_ERROR);
+    parse_state ps = {d, name, false};
     diag_capture_begin(d, name);
     ctxt = xmlNewParserCtxt();
     if (ctxt == NULL)
         goto out;
-    ctxt->_private = d;
+    ctxt->_private = &ps;
+    ctxt->sax->serror = parse_error;
     ctxt->sax->startElementNs = start_element;
     ctxt->sax->internalSubset = internal_subset;
     ctxt->sax->externalSubset = NULL;

@@ -241,6 +241,21 @@ static void fn_date(xmlXPathParserContextPtr ctxt, int nargs)
     g_strfreev(a);
 }
 
+/* rp:date-range(from, to): "22–25 October 2013". */
+static void fn_date_range(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 2) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    apply_state *st = state_of(ctxt);
+    char **a = pop_strings(ctxt, 2);
+    char *out = st != NULL ? catalog_format_date_range(st->catalogs, st->lang, a[0], a[1]) : NULL;
+    push_string(ctxt, out != NULL ? out : a[0]);
+    g_free(out);
+    g_strfreev(a);
+}
+
 /* rp:number(n [, lang]): an integer with the language's grouping. */
 static void fn_number(xmlXPathParserContextPtr ctxt, int nargs)
 {
@@ -502,7 +517,7 @@ static void register_functions(void)
         xmlXPathFunction fn;
     } fns[] = {
         {"label", fn_label},         {"label-lang", fn_label_lang}, {"format", fn_format},
-        {"date", fn_date},           {"number", fn_number},         {"line", fn_line},
+        {"date", fn_date},           {"date-range", fn_date_range}, {"number", fn_number},         {"line", fn_line},
         {"col", fn_col},             {"pick", fn_pick},             {"same-lang", fn_same_lang},
         {"lang-name", fn_lang_name}, {"self-name", fn_self_name},   {"ui-lang", fn_ui_lang},
         {"dir", fn_dir},             {"version", fn_version},

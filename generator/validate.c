@@ -338,7 +338,10 @@ static void check_href(ctx *c, xmlNode *el)
     if (!ok) {
         char *shown = g_utf8_strlen(href, -1) > 60 ? g_utf8_substring(href, 0, 57)
                                                    : g_strdup(href);
-        if (scheme == NULL)
+        bool allowed_scheme = scheme != NULL && (g_ascii_strcasecmp(scheme, "http") == 0 ||
+                                                 g_ascii_strcasecmp(scheme, "https") == 0 ||
+                                                 g_ascii_strcasecmp(scheme, "mailto") == 0);
+        if (scheme == NULL || allowed_scheme)
             report_attr(c, DIAG_ERROR, el, "href", "link-scheme",
                         "href \"%s%s\" on <%s> is not an absolute URL; write http://, https:// "
                         "or mailto:",
@@ -647,13 +650,21 @@ static void check_empty(ctx *c, xmlNode *el)
         return;
     if (grammar_may_be_empty(el) || is_true(record_attr(el, "na")) || !is_empty_element(el))
         return;
-    /* An inline name with @ref shows the cast member's name. */
-    if (record_is(el, "name") && record_attr(el, "ref") != NULL)
-        return;
-    report_at(c, DIAG_WARNING, el, "empty",
-              "<%s> is empty; remove it if nothing was recorded, or say na=\"true\" if the "
-              "answer was N/A",
-              (const char *)el->name);
+    /* Attributes other than language and provenance carry content: a band,
+     * an extent, a code, an inline name's @ref. */
+    static const char *const bare[] = {"lang", "origin", "src", "recorded", "label", "na", NULL};
+    for (const xmlAttr *a = el->properties; a != NULL; a = a->next) {
+        if (!g_strv_contains(bare, (const char *)a->name))
+            return;
+    }
+    if (grammar_is_required(el))
+        report_at(c, DIAG_WARNING, el, "empty", "<%s> is empty; fill it in",
+                  (const char *)el->name);
+    else
+        report_at(c, DIAG_WARNING, el, "empty",
+                  "<%s> is empty; remove it if nothing was recorded, or say na=\"true\" if "
+                  "the answer was N/A",
+                  (const char *)el->name);
 }
 
 static void rule_empty(ctx *c)

@@ -7,12 +7,56 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:r="urn:rapporteur:report:1"
                 xmlns:rp="urn:rapporteur:ext"
-                exclude-result-prefixes="r rp">
+                xmlns:str="http://exslt.org/strings"
+                exclude-result-prefixes="r rp str">
 
-  <!-- The content fields in the order they are shown; presentations and
-       free sections are grouped by @by and @kind. -->
-  <xsl:param name="section-order"
-             select="'description agenda keyIssues presentation summary conclusions wayForward policyRecommendations keyTakeaways callsToAction otherInitiatives progressForTomorrow sessionOutputs section'"/>
+  <!-- The order of the content fields: empty for the record's own order
+       (the form's), or a list such as 'description agenda summary ...' for
+       one order across a corpus (fields not listed are left out). -->
+  <xsl:param name="section-order" select="''"/>
+
+  <xsl:key name="section-kind" match="r:content/r:section" use="string(@kind)"/>
+
+  <!-- Each content field once, at its first copy, in the chosen order; the
+       layer renders a field by mode="section" on its picked copy, and all
+       presentations by its template "presentations". -->
+  <xsl:template name="sections">
+    <xsl:variable name="content" select="$report/r:content"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($section-order) = ''">
+        <xsl:for-each select="$content/*">
+          <xsl:call-template name="section-at"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="str:tokenize($section-order, ' ')">
+          <xsl:variable name="name" select="string(.)"/>
+          <xsl:for-each select="$content/*[local-name() = $name]">
+            <xsl:call-template name="section-at"/>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="section-at">
+    <xsl:variable name="name" select="local-name()"/>
+    <xsl:choose>
+      <xsl:when test="self::r:presentation">
+        <xsl:if test="not(preceding-sibling::r:presentation)">
+          <xsl:call-template name="presentations"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:when test="self::r:section">
+        <xsl:if test="generate-id() = generate-id(key('section-kind', string(@kind))[1])">
+          <xsl:apply-templates select="rp:pick(key('section-kind', string(@kind)))" mode="section"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:when test="not(preceding-sibling::*[local-name() = $name])">
+        <xsl:apply-templates select="rp:pick(../*[local-name() = $name])" mode="section"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- The label key of a content field. -->
   <xsl:template name="section-key">

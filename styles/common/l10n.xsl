@@ -76,6 +76,45 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- "(text)" with the language's parentheses. -->
+  <xsl:template name="paren">
+    <xsl:param name="text"/>
+    <xsl:value-of select="rp:format('text.parenthesized', 'text', $text)"/>
+  </xsl:template>
+
+  <!-- A language named in itself, for language switchers: the catalog's
+       language.self, else this table (languages without a catalog). -->
+  <xsl:template name="autonym">
+    <xsl:param name="tag"/>
+    <xsl:variable name="p" select="translate(substring-before(concat($tag, '-'), '-'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:choose>
+      <xsl:when test="rp:ui-lang($tag) != 'en' or $p = 'en'"><xsl:value-of select="rp:self-name($tag)"/></xsl:when>
+      <xsl:when test="$p = 'de'">Deutsch</xsl:when>
+      <xsl:when test="$p = 'it'">Italiano</xsl:when>
+      <xsl:when test="$p = 'nl'">Nederlands</xsl:when>
+      <xsl:when test="$p = 'sv'">Svenska</xsl:when>
+      <xsl:when test="$p = 'pl'">Polski</xsl:when>
+      <xsl:when test="$p = 'uk'">Українська</xsl:when>
+      <xsl:when test="$p = 'tr'">Türkçe</xsl:when>
+      <xsl:when test="$p = 'el'">Ελληνικά</xsl:when>
+      <xsl:when test="$p = 'he'">עברית</xsl:when>
+      <xsl:when test="$p = 'fa'">فارسی</xsl:when>
+      <xsl:when test="$p = 'ur'">اردو</xsl:when>
+      <xsl:when test="$p = 'hi'">हिन्दी</xsl:when>
+      <xsl:when test="$p = 'bn'">বাংলা</xsl:when>
+      <xsl:when test="$p = 'ja'">日本語</xsl:when>
+      <xsl:when test="$p = 'ko'">한국어</xsl:when>
+      <xsl:when test="$p = 'id'">Bahasa Indonesia</xsl:when>
+      <xsl:when test="$p = 'ms'">Bahasa Melayu</xsl:when>
+      <xsl:when test="$p = 'th'">ไทย</xsl:when>
+      <xsl:when test="$p = 'vi'">Tiếng Việt</xsl:when>
+      <xsl:when test="$p = 'sw'">Kiswahili</xsl:when>
+      <xsl:when test="$p = 'am'">አማርኛ</xsl:when>
+      <xsl:when test="$p = 'ha'">Hausa</xsl:when>
+      <xsl:otherwise><xsl:value-of select="rp:self-name($tag)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- "a, b and c" in the report's language. -->
   <xsl:template name="join">
     <xsl:param name="items"/>
@@ -120,8 +159,8 @@
   <xsl:template name="meeting-dates-text">
     <xsl:param name="dates" select="$report/r:meeting/r:dates"/>
     <xsl:choose>
-      <xsl:when test="$dates/@from and $dates/@to and $dates/@from != $dates/@to">
-        <xsl:value-of select="rp:format('date.range', 'from', rp:date($dates/@from), 'to', rp:date($dates/@to))"/>
+      <xsl:when test="$dates/@from and $dates/@to">
+        <xsl:value-of select="rp:date-range($dates/@from, $dates/@to)"/>
       </xsl:when>
       <xsl:when test="$dates/@from"><xsl:value-of select="rp:date($dates/@from)"/></xsl:when>
       <xsl:when test="$dates/@to"><xsl:value-of select="rp:date($dates/@to)"/></xsl:when>

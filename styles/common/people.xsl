@@ -37,6 +37,25 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A person's stakeholder group and UN regional group, localized:
+       "Civil society, African Group". Empty if neither is known. -->
+  <xsl:template name="groups-text">
+    <xsl:param name="who" select="."/>
+    <xsl:variable name="stakeholder">
+      <xsl:call-template name="stakeholder-of"><xsl:with-param name="who" select="$who"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="region" select="$who/@region"/>
+    <xsl:if test="string($stakeholder) != ''">
+      <xsl:value-of select="rp:label(concat('stakeholder.', $stakeholder))"/>
+    </xsl:if>
+    <xsl:if test="string($stakeholder) != '' and $region">
+      <xsl:value-of select="rp:label('list.separator')"/>
+    </xsl:if>
+    <xsl:if test="$region">
+      <xsl:value-of select="rp:label(concat('region.', $region))"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The label of a role: singular or plural, and the 2013 forms' names. -->
   <xsl:template name="role-label">
     <xsl:param name="type"/>

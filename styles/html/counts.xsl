@@ -81,7 +81,7 @@
     <xsl:param name="caption"/>
     <xsl:param name="counts"/>
     <xsl:variable name="max" select="math:max($counts)"/>
-    <xsl:variable name="value-width" select="70"/>
+    <xsl:variable name="value-width" select="110"/>
     <xsl:variable name="bar-area" select="$chart.width - $chart.label-width - $value-width"/>
     <xsl:variable name="height" select="count($counts) * ($chart.bar + $chart.gap)"/>
     <xsl:variable name="rtl" select="$dir = 'rtl'"/>

@@ -7,7 +7,8 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:r="urn:rapporteur:report:1"
                 xmlns:rp="urn:rapporteur:ext"
-                exclude-result-prefixes="r rp">
+                xmlns:str="http://exslt.org/strings"
+                exclude-result-prefixes="r rp str">
 
   <xsl:template match="r:p">
     <p><xsl:call-template name="own-lang-attrs"/><xsl:apply-templates/></p>
@@ -31,7 +32,7 @@
       <xsl:call-template name="own-lang-attrs"/>
       <xsl:if test="@n">
         <xsl:choose>
-          <xsl:when test="string(number(@n)) != 'NaN' and parent::r:list[@type = 'ordered'] or string(number(@n)) != 'NaN' and parent::r:agenda">
+          <xsl:when test="translate(normalize-space(@n), '0123456789', '') = '' and (parent::r:list[@type = 'ordered'] or parent::r:agenda)">
             <xsl:attribute name="value"><xsl:value-of select="number(@n)"/></xsl:attribute>
           </xsl:when>
           <xsl:otherwise>
@@ -41,17 +42,24 @@
         </xsl:choose>
       </xsl:if>
       <xsl:if test="@kind = 'open-discussion'">
-        <span class="kind"><xsl:value-of select="concat(rp:label('label.open-discussion'), ': ')"/></span>
+        <span class="kind">
+          <xsl:call-template name="label-in-content"><xsl:with-param name="key" select="'label.open-discussion'"/></xsl:call-template>
+          <xsl:value-of select="rp:format('text.labelled', 'label', rp:label('label.open-discussion'), 'value', '')"/>
+        </span>
       </xsl:if>
       <xsl:apply-templates/>
       <xsl:if test="@addressee">
         <xsl:variable name="names">
-          <xsl:for-each select="str:tokenize(@addressee, ' ')" xmlns:str="http://exslt.org/strings">
+          <xsl:for-each select="str:tokenize(@addressee, ' ')">
             <xsl:if test="position() &gt; 1"><xsl:value-of select="rp:label('list.separator')"/></xsl:if>
             <xsl:value-of select="rp:label(concat('stakeholder.', .))"/>
           </xsl:for-each>
         </xsl:variable>
-        <span class="addressee"><xsl:value-of select="concat(' ', rp:format('label.addressed-to', 'addressees', $names))"/></span>
+        <xsl:text> </xsl:text>
+        <span class="addressee">
+          <xsl:call-template name="label-in-content"><xsl:with-param name="key" select="'label.addressed-to'"/></xsl:call-template>
+          <xsl:value-of select="rp:format('label.addressed-to', 'addressees', $names)"/>
+        </span>
       </xsl:if>
     </li>
   </xsl:template>
@@ -84,9 +92,14 @@
       <xsl:call-template name="own-lang-attrs"/>
       <xsl:choose>
         <xsl:when test="normalize-space(.) = '' and @ref">
-          <xsl:call-template name="cast-name">
-            <xsl:with-param name="who" select="key('cast', @ref)"/>
-          </xsl:call-template>
+          <xsl:for-each select="rp:pick(key('cast', @ref)/r:name)[1]">
+            <span>
+              <xsl:call-template name="lang-attrs">
+                <xsl:with-param name="context-lang"><xsl:call-template name="lang-of"><xsl:with-param name="node" select="current()"/></xsl:call-template></xsl:with-param>
+              </xsl:call-template>
+              <xsl:value-of select="normalize-space(.)"/>
+            </span>
+          </xsl:for-each>
         </xsl:when>
         <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
       </xsl:choose>
@@ -109,6 +122,7 @@
 
   <xsl:template match="r:gap">
     <span class="gap">
+      <xsl:call-template name="label-in-content"><xsl:with-param name="key" select="'notice.gap'"/></xsl:call-template>
       <xsl:choose>
         <xsl:when test="@reason">
           <xsl:attribute name="title"><xsl:value-of select="@reason"/></xsl:attribute>

@@ -68,6 +68,31 @@
     <xsl:value-of select="rp:label($key)"/>
   </xsl:template>
 
+  <!-- lang/dir for a label shown inside record content (the current
+       node), when the content's language is not the label's. -->
+  <xsl:template name="label-in-content">
+    <xsl:param name="key"/>
+    <xsl:variable name="here"><xsl:call-template name="lang-of"/></xsl:variable>
+    <xsl:variable name="from" select="rp:label-lang($key)"/>
+    <xsl:if test="string($here) != '' and not(rp:same-lang($here, $from))">
+      <xsl:attribute name="lang"><xsl:value-of select="$from"/></xsl:attribute>
+      <xsl:if test="rp:dir($from) != rp:dir($here)">
+        <xsl:attribute name="dir"><xsl:value-of select="rp:dir($from)"/></xsl:attribute>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A non-translatable value of the record (room, tags...) in a span
+       with the record's language where it differs from the page's. -->
+  <xsl:template name="record-text">
+    <xsl:param name="node" select="."/>
+    <xsl:param name="text" select="normalize-space($node)"/>
+    <span>
+      <xsl:call-template name="lang-attrs"><xsl:with-param name="node" select="$node"/></xsl:call-template>
+      <xsl:value-of select="$text"/>
+    </span>
+  </xsl:template>
+
   <!-- The notice of a copy, as a paragraph, if one is due. -->
   <xsl:template name="notice">
     <xsl:param name="copy" select="."/>
@@ -91,19 +116,30 @@
     </xsl:variable>
     <xsl:if test="string($text) != ''">
       <xsl:text> </xsl:text>
-      <small class="notice"><xsl:value-of select="concat('(', $text, ')')"/></small>
+      <small class="notice"><xsl:value-of select="rp:format('text.parenthesized', 'text', $text)"/></small>
     </xsl:if>
   </xsl:template>
 
   <!-- A short field's picked copy as inline content with its language. -->
   <xsl:template name="short-field">
     <xsl:param name="copies"/>
+    <xsl:param name="blocks" select="false()"/>
     <xsl:for-each select="rp:pick($copies)">
-      <xsl:if test="position() &gt; 1"><xsl:value-of select="rp:label('list.separator')"/></xsl:if>
-      <span>
-        <xsl:call-template name="lang-attrs"/>
-        <xsl:apply-templates select="." mode="inline-content"/>
-      </span>
+      <xsl:choose>
+        <xsl:when test="$blocks and (r:p or r:list)">
+          <div class="field">
+            <xsl:call-template name="lang-attrs"/>
+            <xsl:apply-templates select="." mode="field-content"/>
+          </div>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:if test="position() &gt; 1"><xsl:value-of select="rp:label('list.separator')"/></xsl:if>
+          <span>
+            <xsl:call-template name="lang-attrs"/>
+            <xsl:apply-templates select="." mode="inline-content"/>
+          </span>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:if test="position() = last()">
         <xsl:call-template name="notice-inline"/>
       </xsl:if>
@@ -134,7 +170,7 @@
                 <xsl:if test="string(.) = $lang">
                   <xsl:attribute name="aria-current">page</xsl:attribute>
                 </xsl:if>
-                <xsl:value-of select="rp:self-name(.)"/>
+                <xsl:call-template name="autonym"><xsl:with-param name="tag" select="string(.)"/></xsl:call-template>
               </a>
             </li>
           </xsl:for-each>

@@ -21,10 +21,9 @@
         <xsl:call-template name="short-field">
           <xsl:with-param name="copies" select="$report/r:meeting/r:name"/>
         </xsl:call-template>
-        <xsl:variable name="place"><xsl:call-template name="place-text"/></xsl:variable>
-        <xsl:if test="string($place) != ''">
+        <xsl:if test="$report/r:meeting/r:place/*">
           <xsl:text> · </xsl:text>
-          <span class="place"><xsl:value-of select="$place"/></span>
+          <span class="place"><xsl:call-template name="place"/></span>
         </xsl:if>
       </p>
       <xsl:for-each select="rp:pick($session/r:title)">
@@ -54,6 +53,30 @@
       <p class="status {$report/@status}" role="note">
         <xsl:value-of select="rp:label(concat('status.', $report/@status, '-notice'))"/>
       </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The place, city and country each in its own language. -->
+  <xsl:template name="place">
+    <xsl:variable name="place" select="$report/r:meeting/r:place"/>
+    <xsl:call-template name="short-field"><xsl:with-param name="copies" select="$place/r:city"/></xsl:call-template>
+    <xsl:if test="$place/r:city and $place/r:country"><xsl:value-of select="rp:label('list.separator')"/></xsl:if>
+    <xsl:call-template name="short-field"><xsl:with-param name="copies" select="$place/r:country"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- An entry whose value is the record's own text (room, track...). -->
+  <xsl:template name="detail-text">
+    <xsl:param name="key"/>
+    <xsl:param name="node"/>
+    <xsl:param name="text" select="normalize-space($node)"/>
+    <xsl:if test="string($text) != ''">
+      <dt><xsl:call-template name="label"><xsl:with-param name="key" select="$key"/></xsl:call-template></dt>
+      <dd>
+        <xsl:call-template name="record-text">
+          <xsl:with-param name="node" select="$node"/>
+          <xsl:with-param name="text" select="$text"/>
+        </xsl:call-template>
+      </dd>
     </xsl:if>
   </xsl:template>
 
@@ -93,17 +116,17 @@
             <xsl:with-param name="copies" select="$meeting/r:name"/>
           </xsl:call-template>
           <xsl:if test="$meeting/@kind and $meeting/@kind != 'global'">
-            <xsl:value-of select="concat(' (', rp:label(concat('meeting.', $meeting/@kind)), ')')"/>
+            <xsl:value-of select="concat(' ', rp:format('text.parenthesized', 'text', rp:label(concat('meeting.', $meeting/@kind))))"/>
           </xsl:if>
           <xsl:variable name="dates"><xsl:call-template name="meeting-dates-text"/></xsl:variable>
           <xsl:if test="string($dates) != ''">
             <br/><xsl:value-of select="$dates"/>
           </xsl:if>
         </dd>
-        <xsl:call-template name="detail">
-          <xsl:with-param name="key" select="'label.place'"/>
-          <xsl:with-param name="value"><xsl:call-template name="place-text"/></xsl:with-param>
-        </xsl:call-template>
+        <xsl:if test="$meeting/r:place/*">
+          <dt><xsl:call-template name="label"><xsl:with-param name="key" select="'label.place'"/></xsl:call-template></dt>
+          <dd><xsl:call-template name="place"/></dd>
+        </xsl:if>
         <xsl:call-template name="detail-field">
           <xsl:with-param name="key" select="'label.overarching-theme'"/>
           <xsl:with-param name="copies" select="$meeting/r:overarchingTheme"/>
@@ -120,23 +143,28 @@
           <xsl:with-param name="key" select="'label.symbol'"/>
           <xsl:with-param name="value" select="$report/@symbol"/>
         </xsl:call-template>
-        <xsl:call-template name="detail">
+        <xsl:call-template name="detail-text">
           <xsl:with-param name="key" select="'label.track'"/>
-          <xsl:with-param name="value" select="$session/@track"/>
+          <xsl:with-param name="node" select="$session/@track"/>
         </xsl:call-template>
         <xsl:call-template name="detail">
           <xsl:with-param name="key" select="'label.date'"/>
           <xsl:with-param name="value"><xsl:call-template name="session-date-text"/></xsl:with-param>
         </xsl:call-template>
-        <xsl:call-template name="detail">
+        <xsl:call-template name="detail-text">
           <xsl:with-param name="key" select="'label.room'"/>
-          <xsl:with-param name="value" select="normalize-space($session/r:room)"/>
+          <xsl:with-param name="node" select="$session/r:room"/>
         </xsl:call-template>
         <xsl:call-template name="format-detail"/>
-        <xsl:call-template name="detail-field">
-          <xsl:with-param name="key" select="'label.format-description'"/>
-          <xsl:with-param name="copies" select="$session/r:formatDescription"/>
-        </xsl:call-template>
+        <xsl:if test="$session/r:formatDescription">
+          <dt><xsl:call-template name="label"><xsl:with-param name="key" select="'label.format-description'"/></xsl:call-template></dt>
+          <dd>
+            <xsl:call-template name="short-field">
+              <xsl:with-param name="copies" select="$session/r:formatDescription"/>
+              <xsl:with-param name="blocks" select="true()"/>
+            </xsl:call-template>
+          </dd>
+        </xsl:if>
         <xsl:call-template name="detail-field">
           <xsl:with-param name="key" select="'label.themes'"/>
           <xsl:with-param name="copies" select="$session/r:theme"/>
@@ -150,12 +178,13 @@
           <xsl:with-param name="copies" select="$session/r:topic"/>
         </xsl:call-template>
         <xsl:if test="$session/r:tag">
-          <xsl:call-template name="detail">
-            <xsl:with-param name="key" select="'label.tags'"/>
-            <xsl:with-param name="value">
-              <xsl:call-template name="join"><xsl:with-param name="items" select="$session/r:tag"/></xsl:call-template>
-            </xsl:with-param>
-          </xsl:call-template>
+          <dt><xsl:call-template name="label"><xsl:with-param name="key" select="'label.tags'"/></xsl:call-template></dt>
+          <dd>
+            <xsl:for-each select="$session/r:tag">
+              <xsl:if test="position() &gt; 1"><xsl:value-of select="rp:label('list.separator')"/></xsl:if>
+              <xsl:call-template name="record-text"/>
+            </xsl:for-each>
+          </dd>
         </xsl:if>
         <xsl:if test="$session/r:sdg">
           <dt><xsl:call-template name="label"><xsl:with-param name="key" select="'label.sdgs'"/></xsl:call-template></dt>
@@ -183,7 +212,7 @@
       <dt><xsl:call-template name="label"><xsl:with-param name="key" select="'label.format'"/></xsl:call-template></dt>
       <dd>
         <xsl:choose>
-          <xsl:when test="$picked/@code">
+          <xsl:when test="$picked/@code and not($picked/@code = 'other' and normalize-space($picked) != '')">
             <xsl:value-of select="rp:label(concat('format.', $picked/@code))"/>
           </xsl:when>
           <xsl:otherwise>
@@ -196,7 +225,7 @@
           <xsl:value-of select="concat(rp:label('list.separator'), rp:format('label.duration-minutes', 'minutes', $picked/@durationMin))"/>
         </xsl:if>
         <xsl:if test="$picked/@layout">
-          <xsl:value-of select="concat(rp:label('list.separator'), rp:label('label.room-layout'), ': ', rp:label(concat('layout.', $picked/@layout)))"/>
+          <xsl:value-of select="concat(rp:label('list.separator'), rp:format('text.labelled', 'label', rp:label('label.room-layout'), 'value', rp:label(concat('layout.', $picked/@layout))))"/>
         </xsl:if>
       </dd>
     </xsl:if>
@@ -251,21 +280,21 @@
                 <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
               </xsl:choose>
               <xsl:if test="@retrieved">
-                <xsl:value-of select="concat(' (', rp:date(@retrieved), ')')"/>
+                <xsl:value-of select="concat(' ', rp:format('text.parenthesized', 'text', rp:date(@retrieved)))"/>
               </xsl:if>
             </dd>
           </xsl:for-each>
         </xsl:if>
-        <xsl:call-template name="detail">
-          <xsl:with-param name="key" select="'label.transcription'"/>
-          <xsl:with-param name="value">
+        <xsl:if test="$meta/r:transcription/@date or $meta/r:transcription/@by">
+          <dt><xsl:call-template name="label"><xsl:with-param name="key" select="'label.transcription'"/></xsl:call-template></dt>
+          <dd>
             <xsl:if test="$meta/r:transcription/@date"><xsl:value-of select="rp:date($meta/r:transcription/@date)"/></xsl:if>
             <xsl:if test="$meta/r:transcription/@by">
               <xsl:if test="$meta/r:transcription/@date"><xsl:value-of select="rp:label('list.separator')"/></xsl:if>
-              <xsl:value-of select="$meta/r:transcription/@by"/>
+              <xsl:call-template name="record-text"><xsl:with-param name="node" select="$meta/r:transcription/@by"/></xsl:call-template>
             </xsl:if>
-          </xsl:with-param>
-        </xsl:call-template>
+          </dd>
+        </xsl:if>
         <xsl:call-template name="detail">
           <xsl:with-param name="key" select="'label.submitted'"/>
           <xsl:with-param name="value"><xsl:if test="$meta/r:submitted/@date"><xsl:value-of select="rp:date($meta/r:submitted/@date)"/></xsl:if></xsl:with-param>

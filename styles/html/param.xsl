@@ -11,7 +11,7 @@
   <!-- Draw the participant chart beside the table (1) or not (0). -->
   <xsl:param name="chart" select="1"/>
   <!-- Width of the chart's drawing area, in CSS pixels (it scales down on phones). -->
-  <xsl:param name="chart.width" select="480"/>
+  <xsl:param name="chart.width" select="520"/>
   <!-- Height of one bar and the gap after it, in CSS pixels. -->
   <xsl:param name="chart.bar" select="18"/>
   <xsl:param name="chart.gap" select="8"/>

@@ -48,6 +48,28 @@
         </xsl:call-template>
       </dt>
       <dd>
+        <xsl:variable name="labelled" select="key('roles-of-type', $type)[@label]"/>
+        <xsl:choose>
+          <xsl:when test="count(key('roles-of-type', $type)) &gt; 1 and count($labelled) = count(key('roles-of-type', $type))">
+            <!-- Several roles of one type, each with the form's label (panel
+                 segments, say): one group per role, under its label. -->
+            <xsl:for-each select="key('roles-of-type', $type)">
+              <p class="role-group">
+                <xsl:call-template name="lang-attrs"/>
+                <xsl:value-of select="@label"/>
+              </p>
+              <ul>
+                <xsl:variable name="role" select="."/>
+                <xsl:for-each select="str:tokenize(@who, ' &#9;&#10;&#13;')">
+                  <xsl:variable name="id" select="string(.)"/>
+                  <xsl:for-each select="$report">
+                    <li><xsl:apply-templates select="key('cast', $id)" mode="person"><xsl:with-param name="role" select="$role"/></xsl:apply-templates></li>
+                  </xsl:for-each>
+                </xsl:for-each>
+              </ul>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>
         <ul>
           <xsl:for-each select="$unique">
             <xsl:variable name="id" select="string(.)"/>
@@ -62,6 +84,8 @@
             </xsl:for-each>
           </xsl:for-each>
         </ul>
+          </xsl:otherwise>
+        </xsl:choose>
       </dd>
     </xsl:if>
   </xsl:template>
@@ -75,8 +99,9 @@
         <xsl:value-of select="normalize-space(.)"/>
       </bdi>
     </xsl:for-each>
-    <xsl:if test="self::r:org and @abbr">
-      <xsl:value-of select="concat(' (', @abbr, ')')"/>
+    <xsl:if test="self::r:org and @abbr and not(contains(rp:pick(r:name)[1], @abbr))">
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="paren"><xsl:with-param name="text" select="@abbr"/></xsl:call-template>
     </xsl:if>
     <xsl:for-each select="r:affiliation">
       <xsl:value-of select="rp:label('list.separator')"/>
@@ -98,13 +123,11 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
-    <xsl:variable name="stakeholder">
-      <xsl:call-template name="stakeholder-of"/>
-    </xsl:variable>
-    <xsl:if test="string($stakeholder) != ''">
+    <xsl:variable name="groups"><xsl:call-template name="groups-text"/></xsl:variable>
+    <xsl:if test="string($groups) != ''">
       <xsl:text> </xsl:text>
       <span class="stakeholder">
-        <xsl:value-of select="concat('(', rp:label(concat('stakeholder.', $stakeholder)), ')')"/>
+        <xsl:call-template name="paren"><xsl:with-param name="text" select="$groups"/></xsl:call-template>
       </span>
     </xsl:if>
     <xsl:if test="$role/@mode">

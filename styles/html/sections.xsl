@@ -13,34 +13,7 @@
                 exclude-result-prefixes="r rp str">
 
   <xsl:key name="presentation-by" match="r:content/r:presentation" use="string(@by)"/>
-  <xsl:key name="section-kind" match="r:content/r:section" use="string(@kind)"/>
 
-  <xsl:template name="sections">
-    <xsl:variable name="content" select="$report/r:content"/>
-    <xsl:for-each select="str:tokenize($section-order, ' ')">
-      <xsl:variable name="name" select="string(.)"/>
-      <xsl:for-each select="$content">
-        <xsl:choose>
-          <xsl:when test="$name = 'presentation'">
-            <xsl:call-template name="presentations"/>
-          </xsl:when>
-          <xsl:when test="$name = 'section'">
-            <xsl:for-each select="r:section[generate-id() = generate-id(key('section-kind', string(@kind))[1])]">
-              <xsl:apply-templates select="rp:pick(key('section-kind', string(@kind)))" mode="section"/>
-            </xsl:for-each>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:variable name="copies" select="*[local-name() = $name]"/>
-            <xsl:if test="$copies">
-              <xsl:apply-templates select="rp:pick($copies)" mode="section"/>
-            </xsl:if>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:for-each>
-    </xsl:for-each>
-  </xsl:template>
-
-  <!-- One field as a section with its heading. -->
   <xsl:template match="r:content/*" mode="section">
     <xsl:variable name="anchor"><xsl:call-template name="section-anchor"/></xsl:variable>
     <xsl:variable name="key"><xsl:call-template name="section-key"/></xsl:variable>
@@ -61,7 +34,7 @@
   </xsl:template>
 
   <xsl:template name="presentations">
-    <xsl:variable name="groups" select="r:presentation[generate-id() = generate-id(key('presentation-by', string(@by))[1])]"/>
+    <xsl:variable name="groups" select="$report/r:content/r:presentation[generate-id() = generate-id(key('presentation-by', string(@by))[1])]"/>
     <xsl:if test="$groups">
       <section id="presentations" aria-labelledby="h-presentations">
         <h2 id="h-presentations"><xsl:call-template name="label"><xsl:with-param name="key" select="'label.presentations'"/></xsl:call-template></h2>
@@ -157,7 +130,14 @@
                 <strong><xsl:value-of select="rp:label(concat('band.', $ws/@band))"/></strong>
               </xsl:if>
               <xsl:if test="$ws/@percent">
-                <xsl:value-of select="concat(' (', rp:format('label.women-share-percent', 'percent', $ws/@percent), ')')"/>
+                <xsl:variable name="pc" select="rp:format('label.women-share-percent', 'percent', $ws/@percent)"/>
+                <xsl:choose>
+                  <xsl:when test="$ws/@band">
+                    <xsl:text> </xsl:text>
+                    <xsl:call-template name="paren"><xsl:with-param name="text" select="$pc"/></xsl:call-template>
+                  </xsl:when>
+                  <xsl:otherwise><strong><xsl:value-of select="$pc"/></strong></xsl:otherwise>
+                </xsl:choose>
               </xsl:if>
               <xsl:if test="normalize-space($ws) != ''">
                 <xsl:if test="$ws/@band or $ws/@percent"><br/></xsl:if>
@@ -180,13 +160,15 @@
           </xsl:if>
           <xsl:if test="$g/r:genderDiscussion">
             <dt><xsl:call-template name="label"><xsl:with-param name="key" select="'label.gender-discussion'"/></xsl:call-template></dt>
-            <xsl:for-each select="rp:pick($g/r:genderDiscussion)">
-              <dd>
-                <xsl:call-template name="lang-attrs"/>
-                <xsl:apply-templates select="." mode="field-content"/>
-                <xsl:if test="position() = 1"><xsl:call-template name="notice-inline"/></xsl:if>
-              </dd>
-            </xsl:for-each>
+            <dd>
+              <xsl:for-each select="rp:pick($g/r:genderDiscussion)">
+                <xsl:if test="position() = 1"><xsl:call-template name="notice"/></xsl:if>
+                <div class="field">
+                  <xsl:call-template name="lang-attrs"/>
+                  <xsl:apply-templates select="." mode="field-content"/>
+                </div>
+              </xsl:for-each>
+            </dd>
           </xsl:if>
         </dl>
       </section>
@@ -228,7 +210,8 @@
                 </xsl:otherwise>
               </xsl:choose>
               <xsl:if test="r:label">
-                <xsl:value-of select="concat(' (', rp:label(concat('resource.', @kind)), ')')"/>
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="paren"><xsl:with-param name="text" select="rp:label(concat('resource.', @kind))"/></xsl:call-template>
               </xsl:if>
             </li>
           </xsl:for-each>

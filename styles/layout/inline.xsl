@@ -66,7 +66,10 @@
     </xsl:variable>
     <l:item marker="{$marker}" line="{rp:line(.)}">
       <xsl:if test="@kind = 'open-discussion'">
-        <l:p style="notice" keep-with-next="true"><xsl:value-of select="rp:label('label.open-discussion')"/></l:p>
+        <l:p style="notice" keep-with-next="true">
+          <xsl:call-template name="label-attrs"><xsl:with-param name="key" select="'label.open-discussion'"/></xsl:call-template>
+          <xsl:value-of select="rp:label('label.open-discussion')"/>
+        </l:p>
       </xsl:if>
       <xsl:call-template name="mixed-blocks"/>
       <xsl:if test="@addressee">
@@ -76,7 +79,10 @@
             <xsl:value-of select="rp:label(concat('stakeholder.', .))"/>
           </xsl:for-each>
         </xsl:variable>
-        <l:p style="notice"><xsl:value-of select="rp:format('label.addressed-to', 'addressees', $names)"/></l:p>
+        <l:p style="notice">
+          <xsl:call-template name="label-attrs"><xsl:with-param name="key" select="'label.addressed-to'"/></xsl:call-template>
+          <xsl:value-of select="rp:format('label.addressed-to', 'addressees', $names)"/>
+        </l:p>
       </xsl:if>
     </l:item>
   </xsl:template>
@@ -123,7 +129,10 @@
       <xsl:call-template name="run-lang"/>
       <xsl:choose>
         <xsl:when test="normalize-space(.) = '' and @ref">
-          <xsl:call-template name="cast-name"><xsl:with-param name="who" select="key('cast', @ref)"/></xsl:call-template>
+          <xsl:for-each select="rp:pick(key('cast', @ref)/r:name)[1]">
+            <xsl:attribute name="lang"><xsl:call-template name="lang-of"/></xsl:attribute>
+            <xsl:value-of select="normalize-space(.)"/>
+          </xsl:for-each>
         </xsl:when>
         <xsl:otherwise><xsl:apply-templates mode="inline"/></xsl:otherwise>
       </xsl:choose>
@@ -142,7 +151,7 @@
   </xsl:template>
 
   <xsl:template match="r:gap" mode="inline">
-    <l:span style="gap"><xsl:value-of select="rp:label('notice.gap')"/></l:span>
+    <l:span style="gap" lang="{rp:label-lang('notice.gap')}" isolate="true"><xsl:value-of select="rp:label('notice.gap')"/></l:span>
   </xsl:template>
 
   <!-- Blocks met in inline context (a note's paragraphs): their text. -->

@@ -52,7 +52,7 @@
     </xsl:variable>
     <xsl:if test="string($text) != ''">
       <xsl:text> </xsl:text>
-      <l:span style="notice" lang="{$ui-lang}"><xsl:value-of select="concat('(', $text, ')')"/></l:span>
+      <l:span style="notice" lang="{$ui-lang}"><xsl:value-of select="rp:format('text.parenthesized', 'text', $text)"/></l:span>
     </xsl:if>
   </xsl:template>
 
@@ -73,6 +73,37 @@
         <xsl:call-template name="notice-inline"/>
       </xsl:if>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- lang and dir for a label shown inside record content (a notice in an
+       Arabic field of an English report is English). -->
+  <xsl:template name="label-attrs">
+    <xsl:param name="key"/>
+    <xsl:variable name="from" select="rp:label-lang($key)"/>
+    <xsl:attribute name="lang"><xsl:value-of select="$from"/></xsl:attribute>
+    <xsl:attribute name="dir"><xsl:value-of select="rp:dir($from)"/></xsl:attribute>
+  </xsl:template>
+
+  <!-- A value of the record that is not translatable (room, tags...), as a
+       run in the record's language. -->
+  <xsl:template name="record-run">
+    <xsl:param name="node" select="."/>
+    <xsl:param name="text" select="normalize-space($node)"/>
+    <xsl:variable name="node-lang"><xsl:call-template name="lang-of"><xsl:with-param name="node" select="$node"/></xsl:call-template></xsl:variable>
+    <l:span isolate="true">
+      <xsl:if test="string($node-lang) != '' and $node-lang != $lang">
+        <xsl:attribute name="lang"><xsl:value-of select="$node-lang"/></xsl:attribute>
+      </xsl:if>
+      <xsl:value-of select="$text"/>
+    </l:span>
+  </xsl:template>
+
+  <!-- The place: city and country, each a run in its own language. -->
+  <xsl:template name="place">
+    <xsl:variable name="place" select="$report/r:meeting/r:place"/>
+    <xsl:call-template name="short-field"><xsl:with-param name="copies" select="$place/r:city"/></xsl:call-template>
+    <xsl:if test="$place/r:city and $place/r:country"><xsl:value-of select="rp:label('list.separator')"/></xsl:if>
+    <xsl:call-template name="short-field"><xsl:with-param name="copies" select="$place/r:country"/></xsl:call-template>
   </xsl:template>
 
   <!-- A section heading with its named destination and outline entry. -->

@@ -32,9 +32,9 @@
       <xsl:if test="string($date) != ''">
         <xsl:value-of select="concat(' · ', $date)"/>
       </xsl:if>
-      <xsl:variable name="place"><xsl:call-template name="place-text"/></xsl:variable>
-      <xsl:if test="string($place) != ''">
-        <xsl:value-of select="concat(' · ', $place)"/>
+      <xsl:if test="$report/r:meeting/r:place/*">
+        <xsl:text> · </xsl:text>
+        <xsl:call-template name="place"/>
       </xsl:if>
     </l:p>
     <l:rule style="title-rule"/>
@@ -58,6 +58,18 @@
       <l:row>
         <l:cell style="field-label"><xsl:value-of select="rp:label($key)"/></l:cell>
         <l:cell style="field-value"><xsl:value-of select="$value"/></l:cell>
+      </l:row>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A row whose value is the record's own text (room, track...). -->
+  <xsl:template name="field-run">
+    <xsl:param name="key"/>
+    <xsl:param name="node"/>
+    <xsl:if test="normalize-space($node) != ''">
+      <l:row>
+        <l:cell style="field-label"><xsl:value-of select="rp:label($key)"/></l:cell>
+        <l:cell style="field-value"><xsl:call-template name="record-run"><xsl:with-param name="node" select="$node"/></xsl:call-template></l:cell>
       </l:row>
     </xsl:if>
   </xsl:template>
@@ -88,7 +100,7 @@
         <l:cell style="field-value">
           <xsl:call-template name="short-field"><xsl:with-param name="copies" select="$meeting/r:name"/></xsl:call-template>
           <xsl:if test="$meeting/@kind and $meeting/@kind != 'global'">
-            <xsl:value-of select="concat(' (', rp:label(concat('meeting.', $meeting/@kind)), ')')"/>
+            <xsl:value-of select="concat(' ', rp:format('text.parenthesized', 'text', rp:label(concat('meeting.', $meeting/@kind))))"/>
           </xsl:if>
           <xsl:variable name="dates"><xsl:call-template name="meeting-dates-text"/></xsl:variable>
           <xsl:if test="string($dates) != ''">
@@ -96,10 +108,12 @@
           </xsl:if>
         </l:cell>
       </l:row>
-      <xsl:call-template name="field">
-        <xsl:with-param name="key" select="'label.place'"/>
-        <xsl:with-param name="value"><xsl:call-template name="place-text"/></xsl:with-param>
-      </xsl:call-template>
+      <xsl:if test="$meeting/r:place/*">
+        <l:row>
+          <l:cell style="field-label"><xsl:value-of select="rp:label('label.place')"/></l:cell>
+          <l:cell style="field-value"><xsl:call-template name="place"/></l:cell>
+        </l:row>
+      </xsl:if>
       <xsl:call-template name="field-copies">
         <xsl:with-param name="key" select="'label.overarching-theme'"/>
         <xsl:with-param name="copies" select="$meeting/r:overarchingTheme"/>
@@ -116,17 +130,17 @@
         <xsl:with-param name="key" select="'label.symbol'"/>
         <xsl:with-param name="value" select="$report/@symbol"/>
       </xsl:call-template>
-      <xsl:call-template name="field">
+      <xsl:call-template name="field-run">
         <xsl:with-param name="key" select="'label.track'"/>
-        <xsl:with-param name="value" select="$session/@track"/>
+        <xsl:with-param name="node" select="$session/@track"/>
       </xsl:call-template>
       <xsl:call-template name="field">
         <xsl:with-param name="key" select="'label.date'"/>
         <xsl:with-param name="value"><xsl:call-template name="session-date-text"/></xsl:with-param>
       </xsl:call-template>
-      <xsl:call-template name="field">
+      <xsl:call-template name="field-run">
         <xsl:with-param name="key" select="'label.room'"/>
-        <xsl:with-param name="value" select="normalize-space($session/r:room)"/>
+        <xsl:with-param name="node" select="$session/r:room"/>
       </xsl:call-template>
       <xsl:if test="$session/r:format">
         <xsl:variable name="f" select="rp:pick($session/r:format)"/>
@@ -134,14 +148,14 @@
           <xsl:with-param name="key" select="'label.format'"/>
           <xsl:with-param name="value">
             <xsl:choose>
-              <xsl:when test="$f/@code"><xsl:value-of select="rp:label(concat('format.', $f/@code))"/></xsl:when>
+              <xsl:when test="$f/@code and not($f/@code = 'other' and normalize-space($f) != '')"><xsl:value-of select="rp:label(concat('format.', $f/@code))"/></xsl:when>
               <xsl:otherwise><xsl:value-of select="normalize-space($f)"/></xsl:otherwise>
             </xsl:choose>
             <xsl:if test="$f/@durationMin">
               <xsl:value-of select="concat(rp:label('list.separator'), rp:format('label.duration-minutes', 'minutes', $f/@durationMin))"/>
             </xsl:if>
             <xsl:if test="$f/@layout">
-              <xsl:value-of select="concat(rp:label('list.separator'), rp:label('label.room-layout'), ': ', rp:label(concat('layout.', $f/@layout)))"/>
+              <xsl:value-of select="concat(rp:label('list.separator'), rp:format('text.labelled', 'label', rp:label('label.room-layout'), 'value', rp:label(concat('layout.', $f/@layout))))"/>
             </xsl:if>
           </xsl:with-param>
         </xsl:call-template>
@@ -163,12 +177,15 @@
         <xsl:with-param name="copies" select="$session/r:topic"/>
       </xsl:call-template>
       <xsl:if test="$session/r:tag">
-        <xsl:call-template name="field">
-          <xsl:with-param name="key" select="'label.tags'"/>
-          <xsl:with-param name="value">
-            <xsl:call-template name="join"><xsl:with-param name="items" select="$session/r:tag"/></xsl:call-template>
-          </xsl:with-param>
-        </xsl:call-template>
+        <l:row>
+          <l:cell style="field-label"><xsl:value-of select="rp:label('label.tags')"/></l:cell>
+          <l:cell style="field-value">
+            <xsl:for-each select="$session/r:tag">
+              <xsl:if test="position() &gt; 1"><xsl:value-of select="rp:label('list.separator')"/></xsl:if>
+              <xsl:call-template name="record-run"/>
+            </xsl:for-each>
+          </l:cell>
+        </l:row>
       </xsl:if>
       <xsl:if test="$session/r:sdg">
         <xsl:call-template name="field">
@@ -214,11 +231,11 @@
     <xsl:variable name="meta" select="$report/r:meta"/>
     <l:p style="small-head"><xsl:value-of select="rp:label('label.about-record')"/></l:p>
     <xsl:if test="$report/@symbol">
-      <l:p style="small"><xsl:value-of select="concat(rp:label('label.symbol'), ': ', $report/@symbol)"/></l:p>
+      <l:p style="small"><xsl:value-of select="rp:format('text.labelled', 'label', rp:label('label.symbol'), 'value', $report/@symbol)"/></l:p>
     </xsl:if>
     <xsl:for-each select="$meta/r:source">
       <l:p style="small">
-        <xsl:value-of select="concat(rp:label('label.sources'), ': ')"/>
+        <xsl:value-of select="rp:format('text.labelled', 'label', rp:label('label.sources'), 'value', '')"/>
         <xsl:choose>
           <xsl:when test="@href">
             <l:span style="link" href="{@href}" isolate="true">
@@ -228,29 +245,29 @@
           </xsl:when>
           <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
         </xsl:choose>
-        <xsl:if test="@retrieved"><xsl:value-of select="concat(' (', rp:date(@retrieved), ')')"/></xsl:if>
+        <xsl:if test="@retrieved"><xsl:value-of select="concat(' ', rp:format('text.parenthesized', 'text', rp:date(@retrieved)))"/></xsl:if>
       </l:p>
     </xsl:for-each>
     <xsl:if test="$meta/r:transcription/@date or $meta/r:transcription/@by">
       <l:p style="small">
-        <xsl:value-of select="concat(rp:label('label.transcription'), ': ')"/>
+        <xsl:value-of select="rp:format('text.labelled', 'label', rp:label('label.transcription'), 'value', '')"/>
         <xsl:if test="$meta/r:transcription/@date"><xsl:value-of select="rp:date($meta/r:transcription/@date)"/></xsl:if>
         <xsl:if test="$meta/r:transcription/@by">
           <xsl:if test="$meta/r:transcription/@date"><xsl:value-of select="rp:label('list.separator')"/></xsl:if>
-          <xsl:value-of select="$meta/r:transcription/@by"/>
+          <xsl:call-template name="record-run"><xsl:with-param name="node" select="$meta/r:transcription/@by"/></xsl:call-template>
         </xsl:if>
       </l:p>
     </xsl:if>
     <xsl:if test="$meta/r:submitted/@date">
-      <l:p style="small"><xsl:value-of select="concat(rp:label('label.submitted'), ': ', rp:date($meta/r:submitted/@date))"/></l:p>
+      <l:p style="small"><xsl:value-of select="rp:format('text.labelled', 'label', rp:label('label.submitted'), 'value', rp:date($meta/r:submitted/@date))"/></l:p>
     </xsl:if>
     <xsl:if test="$meta/r:published/@date">
-      <l:p style="small"><xsl:value-of select="concat(rp:label('label.published'), ': ', rp:date($meta/r:published/@date))"/></l:p>
+      <l:p style="small"><xsl:value-of select="rp:format('text.labelled', 'label', rp:label('label.published'), 'value', rp:date($meta/r:published/@date))"/></l:p>
     </xsl:if>
     <xsl:for-each select="rp:pick($meta/r:note)">
       <l:p style="small">
         <xsl:call-template name="block-attrs"/>
-        <xsl:value-of select="concat(rp:label('label.notes'), ': ')"/>
+        <xsl:value-of select="rp:format('text.labelled', 'label', rp:label('label.notes'), 'value', '')"/>
         <xsl:apply-templates mode="inline"/>
         <xsl:call-template name="notice-inline"/>
       </l:p>

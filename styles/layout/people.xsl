@@ -45,6 +45,27 @@
           </xsl:call-template>
         </l:cell>
         <l:cell style="field-value">
+          <xsl:variable name="all" select="key('roles-of-type', $type)"/>
+          <xsl:choose>
+            <xsl:when test="count($all) &gt; 1 and count($all[@label]) = count($all)">
+              <!-- Several labelled roles of one type: a group per role. -->
+              <xsl:for-each select="$all">
+                <xsl:variable name="role" select="."/>
+                <l:p style="field-value">
+                  <xsl:call-template name="block-attrs"/>
+                  <l:span color="{$color.muted}"><xsl:value-of select="@label"/></l:span>
+                </l:p>
+                <xsl:for-each select="str:tokenize(@who, ' &#9;&#10;&#13;')">
+                  <xsl:variable name="id" select="string(.)"/>
+                  <xsl:for-each select="$report">
+                    <l:p style="field-value">
+                      <xsl:apply-templates select="key('cast', $id)" mode="person"><xsl:with-param name="role" select="$role"/></xsl:apply-templates>
+                    </l:p>
+                  </xsl:for-each>
+                </xsl:for-each>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise>
           <xsl:for-each select="$unique">
             <xsl:variable name="id" select="string(.)"/>
             <xsl:for-each select="$report">
@@ -56,6 +77,8 @@
               </l:p>
             </xsl:for-each>
           </xsl:for-each>
+            </xsl:otherwise>
+          </xsl:choose>
         </l:cell>
       </l:row>
     </xsl:if>
@@ -73,7 +96,7 @@
       </l:span>
     </xsl:for-each>
     <xsl:if test="self::r:org and @abbr and not(contains(normalize-space(rp:pick(r:name)[1]), @abbr))">
-      <xsl:value-of select="concat(' (', @abbr, ')')"/>
+      <xsl:value-of select="concat(' ', rp:format('text.parenthesized', 'text', @abbr))"/>
     </xsl:if>
     <xsl:for-each select="r:affiliation">
       <xsl:value-of select="rp:label('list.separator')"/>
@@ -86,11 +109,11 @@
         </xsl:choose>
       </l:span>
     </xsl:for-each>
-    <xsl:variable name="stakeholder"><xsl:call-template name="stakeholder-of"/></xsl:variable>
-    <xsl:if test="string($stakeholder) != ''">
+    <xsl:variable name="groups"><xsl:call-template name="groups-text"/></xsl:variable>
+    <xsl:if test="string($groups) != ''">
       <xsl:text> </xsl:text>
       <l:span color="{$color.muted}">
-        <xsl:value-of select="concat('(', rp:label(concat('stakeholder.', $stakeholder)), ')')"/>
+        <xsl:value-of select="rp:format('text.parenthesized', 'text', $groups)"/>
       </l:span>
     </xsl:if>
     <xsl:if test="$role/@mode">

@@ -12,32 +12,6 @@
                 exclude-result-prefixes="r rp str">
 
   <xsl:key name="presentation-by" match="r:content/r:presentation" use="string(@by)"/>
-  <xsl:key name="section-kind" match="r:content/r:section" use="string(@kind)"/>
-
-  <xsl:template name="sections">
-    <xsl:variable name="content" select="$report/r:content"/>
-    <xsl:for-each select="str:tokenize($section-order, ' ')">
-      <xsl:variable name="name" select="string(.)"/>
-      <xsl:for-each select="$content">
-        <xsl:choose>
-          <xsl:when test="$name = 'presentation'">
-            <xsl:call-template name="presentations"/>
-          </xsl:when>
-          <xsl:when test="$name = 'section'">
-            <xsl:for-each select="r:section[generate-id() = generate-id(key('section-kind', string(@kind))[1])]">
-              <xsl:apply-templates select="rp:pick(key('section-kind', string(@kind)))" mode="section"/>
-            </xsl:for-each>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:variable name="copies" select="*[local-name() = $name]"/>
-            <xsl:if test="$copies">
-              <xsl:apply-templates select="rp:pick($copies)" mode="section"/>
-            </xsl:if>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:for-each>
-    </xsl:for-each>
-  </xsl:template>
 
   <xsl:template match="r:content/*" mode="section">
     <xsl:variable name="anchor"><xsl:call-template name="section-anchor"/></xsl:variable>
@@ -57,7 +31,7 @@
   </xsl:template>
 
   <xsl:template name="presentations">
-    <xsl:variable name="groups" select="r:presentation[generate-id() = generate-id(key('presentation-by', string(@by))[1])]"/>
+    <xsl:variable name="groups" select="$report/r:content/r:presentation[generate-id() = generate-id(key('presentation-by', string(@by))[1])]"/>
     <xsl:if test="$groups">
       <xsl:call-template name="heading">
         <xsl:with-param name="id" select="'presentations'"/>
@@ -150,7 +124,13 @@
             <l:cell style="field-value">
               <l:p style="field-value">
                 <xsl:if test="$ws/@band"><l:span weight="bold"><xsl:value-of select="rp:label(concat('band.', $ws/@band))"/></l:span></xsl:if>
-                <xsl:if test="$ws/@percent"><xsl:value-of select="concat(' (', rp:format('label.women-share-percent', 'percent', $ws/@percent), ')')"/></xsl:if>
+                <xsl:if test="$ws/@percent">
+                  <xsl:variable name="pc" select="rp:format('label.women-share-percent', 'percent', $ws/@percent)"/>
+                  <xsl:choose>
+                    <xsl:when test="$ws/@band"><xsl:value-of select="concat(' ', rp:format('text.parenthesized', 'text', $pc))"/></xsl:when>
+                    <xsl:otherwise><l:span weight="bold"><xsl:value-of select="$pc"/></l:span></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:if>
               </l:p>
               <xsl:if test="normalize-space($ws) != ''">
                 <l:p style="field-value">
@@ -217,11 +197,11 @@
                 <xsl:value-of select="$text"/>
               </l:span>
               <xsl:if test="r:label">
-                <xsl:value-of select="concat(' (', rp:label(concat('resource.', @kind)), ')')"/>
+                <xsl:value-of select="concat(' ', rp:format('text.parenthesized', 'text', rp:label(concat('resource.', @kind))))"/>
               </xsl:if>
               <xsl:choose>
                 <xsl:when test="@href">
-                  <xsl:text>: </xsl:text>
+                  <xsl:value-of select="rp:format('text.labelled', 'label', '', 'value', '')"/>
                   <l:span style="link" href="{@href}" dir="ltr"><xsl:value-of select="@href"/></l:span>
                 </xsl:when>
                 <xsl:otherwise>
