@@ -20,7 +20,7 @@ BUILD := build
 # typeset -> paginate -> pdf; the corpus on top.
 MODULES := diag record grammar validate catalog transform html arena layout fonts typeset \
            paginate chart pdf report_pdf outfile render \
-           translations corpus cli
+           translations manifest corpus cli
 SRCS := $(MODULES:%=generator/%.c)
 OBJS := $(MODULES:%=$(BUILD)/obj/%.o)
 
@@ -106,7 +106,10 @@ $(BUILD)/.fonts: fonts/fonts.list | $(BUILD)/.deps-build
 demo: all
 	$(Q)rm -rf out && mkdir -p out
 	$(Q)$(BUILD)/rapporteur render -o out inputs/*.xml
-	@echo "out/: $$(ls out | wc -l) files; open out/igf2013-ws041.en.html"
+	$(Q)$(BUILD)/rapporteur archive -q -o out/archive inputs
+	$(Q)$(BUILD)/rapporteur verify out/archive
+	@echo "out/: the reports of inputs/ (open out/igf2013-ws041.en.html)"
+	@echo "out/archive/: their archive site (open out/archive/index.html)"
 
 check: all $(BUILD)/.deps-test
 	$(Q)$(MAKE) --no-print-directory check-unit

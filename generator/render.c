@@ -79,6 +79,11 @@ static report_pdf *get_pdf(renderer *r, diag *d)
     return p;
 }
 
+report_pdf *renderer_pdf(renderer *r, diag *d)
+{
+    return get_pdf(r, d);
+}
+
 bool renderer_prepare(renderer *r, unsigned formats, diag *d)
 {
     bool ok = true;

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "catalog.h"
+#include "report_pdf.h"
 #include "diag.h"
 #include "record.h"
 #include "transform.h"
@@ -42,6 +43,10 @@ const catalog_set *renderer_catalogs(const renderer *r);
 const validator *renderer_validator(const renderer *r);
 transformer *renderer_transformer(renderer *r);
 const char *renderer_data_dir(const renderer *r);
+
+/* The PDF typesetter (fonts loaded on first use); NULL with an error in d
+ * if the fonts cannot be loaded. Borrowed. */
+report_pdf *renderer_pdf(renderer *r, diag *d);
 
 /* Compiles what `formats` need now, so a broken customization layer is
  * reported once, before any record. */

@@ -107,22 +107,16 @@ static char *creation_date(const layout_doc *l, diag *d)
     return g_strdup("2006-01-01T00:00:00Z");
 }
 
-bool report_pdf_render(report_pdf *p, const record *rec, const char *lang, const char *paper,
-                       const char *path, diag *d)
+bool report_pdf_render_layout(report_pdf *p, xmlDoc *ldoc, const char *source, const char *path,
+                              diag *d)
 {
     bool ok = false;
-    layout_doc *l = NULL;
     typeset_result *ts = NULL;
     page_list *pages = NULL;
     PangoContext *ltr = NULL;
     PangoContext *rtl = NULL;
     char *date = NULL;
-    const char *params[] = {"paper", paper != NULL ? paper : "a4", NULL};
-    xmlDoc *ldoc = transform_apply(p->transformer, "layout", "report.xsl", record_doc(rec),
-                                   record_path(rec), lang, params, d);
-    if (ldoc == NULL)
-        goto out;
-    l = layout_read(ldoc, record_path(rec), d);
+    layout_doc *l = layout_read(ldoc, source, d);
     if (l == NULL)
         goto out;
     PangoFontMap *map = thread_font_map(p);
@@ -143,6 +137,18 @@ out:
     if (rtl != NULL)
         g_object_unref(rtl);
     layout_free(l);
+    return ok;
+}
+
+bool report_pdf_render(report_pdf *p, const record *rec, const char *lang, const char *paper,
+                       const char *path, diag *d)
+{
+    const char *params[] = {"paper", paper != NULL ? paper : "a4", NULL};
+    xmlDoc *ldoc = transform_apply(p->transformer, "layout", "report.xsl", record_doc(rec),
+                                   record_path(rec), lang, params, d);
+    if (ldoc == NULL)
+        return false;
+    bool ok = report_pdf_render_layout(p, ldoc, record_path(rec), path, d);
     xmlFreeDoc(ldoc);
     return ok;
 }

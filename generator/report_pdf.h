@@ -22,6 +22,11 @@ void report_pdf_free(report_pdf *p);
 bool report_pdf_render(report_pdf *p, const record *rec, const char *lang, const char *paper,
                        const char *path, diag *d);
 
+/* Sets a layout document (from any layout stylesheet) into a PDF at
+ * `path`; `source` names the input in messages. */
+bool report_pdf_render_layout(report_pdf *p, xmlDoc *layout, const char *source,
+                              const char *path, diag *d);
+
 /* A digest of the fonts, for incremental archive builds. Borrowed. */
 const char *report_pdf_fonts_digest(const report_pdf *p);
 

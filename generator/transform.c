@@ -500,6 +500,47 @@ static void fn_dir(xmlXPathParserContextPtr ctxt, int nargs)
     g_strfreev(a);
 }
 
+/* rp:slug(text): a file-name-safe key: lowercase ASCII letters, digits
+ * and dashes; text with other characters gets a short hash instead, so
+ * that every theme has a stable page name. */
+static void fn_slug(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 1) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    char **a = pop_strings(ctxt, 1);
+    char *norm = g_utf8_normalize(a[0], -1, G_NORMALIZE_NFKD);
+    GString *slug = g_string_new(NULL);
+    bool ascii = true;
+    for (const char *p = norm != NULL ? norm : ""; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (g_ascii_isalnum(c)) {
+            g_string_append_c(slug, g_ascii_tolower((char)c));
+        } else if (c < 0x80) {
+            if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+                g_string_append_c(slug, '-');
+        } else if (c >= 0xC0 || c < 0x80) {
+            /* A non-ASCII letter (combining marks of NFKD are dropped). */
+            gunichar u = g_utf8_get_char(p);
+            if (!g_unichar_ismark(u))
+                ascii = false;
+        }
+    }
+    while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+        g_string_truncate(slug, slug->len - 1);
+    if (!ascii || slug->len == 0 || slug->len > 60) {
+        char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA1, a[0], -1);
+        g_string_truncate(slug, MIN(slug->len, 40));
+        g_string_append_printf(slug, "%s%.10s", slug->len > 0 ? "-" : "t-", sum);
+        g_free(sum);
+    }
+    push_string(ctxt, slug->str);
+    g_string_free(slug, TRUE);
+    g_free(norm);
+    g_strfreev(a);
+}
+
 /* rp:version(): the generator's version, for footers and metadata. */
 static void fn_version(xmlXPathParserContextPtr ctxt, int nargs)
 {
@@ -520,7 +561,7 @@ static void register_functions(void)
         {"date", fn_date},           {"date-range", fn_date_range}, {"number", fn_number},         {"line", fn_line},
         {"col", fn_col},             {"pick", fn_pick},             {"same-lang", fn_same_lang},
         {"lang-name", fn_lang_name}, {"self-name", fn_self_name},   {"ui-lang", fn_ui_lang},
-        {"dir", fn_dir},             {"version", fn_version},
+        {"dir", fn_dir},             {"version", fn_version},       {"slug", fn_slug},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(fns); i++)
         xsltRegisterExtModuleFunction(BAD_CAST fns[i].name, BAD_CAST TRANSFORM_EXT_NS, fns[i].fn);
@@ -567,6 +608,26 @@ void transform_cleanup(void)
     g_free(styles_root);
     g_free(custom_root);
     styles_root = custom_root = NULL;
+}
+
+char *transform_serialize(transformer *t, const char *layer, const char *sheet, xmlDoc *result,
+                          size_t *len)
+{
+    g_mutex_lock(&t->lock);
+    char *key = g_strconcat(layer, "/", sheet, NULL);
+    xsltStylesheetPtr style = g_hash_table_lookup(t->sheets, key);
+    g_free(key);
+    g_mutex_unlock(&t->lock);
+    xmlChar *buf = NULL;
+    int n = 0;
+    if (style == NULL || xsltSaveResultToString(&buf, &n, result, style) != 0) {
+        *len = 0;
+        return g_strdup("");
+    }
+    char *out = g_strndup((const char *)buf, (gsize)n);
+    xmlFree(buf);
+    *len = (size_t)n;
+    return out;
 }
 
 const char *transform_styles_dir(void)

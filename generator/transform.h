@@ -52,6 +52,11 @@ bool transform_prepare(transformer *t, const char *layer, const char *sheet, dia
 xmlDoc *transform_apply(transformer *t, const char *layer, const char *sheet, xmlDoc *doc,
                         const char *file, const char *lang, const char *const *params, diag *d);
 
+/* A result serialized as its stylesheet's xsl:output says (text for the
+ * CSV). The stylesheet must have been applied before. g_free() it. */
+char *transform_serialize(transformer *t, const char *layer, const char *sheet, xmlDoc *result,
+                          size_t *len);
+
 /* The directory of our stylesheets (borrowed). */
 const char *transform_styles_dir(void);
 
