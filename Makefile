@@ -49,7 +49,8 @@ endif
 
 # Debian packages: what the build needs, and what the tests add.
 DEB_BUILD := gcc make pkg-config libxml2-dev libxslt1-dev libglib2.0-dev libcairo2-dev \
-             libpango1.0-dev libfontconfig-dev libharfbuzz-dev fonts-noto-core fonts-noto-cjk
+             libpango1.0-dev libfontconfig-dev libharfbuzz-dev fonts-noto-core fonts-noto-cjk \
+             python3 python3-fonttools
 DEB_TEST := libcriterion-dev poppler-utils qpdf xsltproc libxml2-utils valgrind clang \
             default-jre-headless chromium nodejs npm
 
@@ -95,7 +96,7 @@ $(BUILD)/rapporteur: $(OBJS) $(BUILD)/obj/main.o
 
 fonts: $(BUILD)/.fonts
 
-$(BUILD)/.fonts: fonts/fonts.list | $(BUILD)/.deps-build
+$(BUILD)/.fonts: fonts/fonts.list fonts/fetch.sh fonts/derive-cjk.py | $(BUILD)/.deps-build
 	$(call say,FONTS,fonts/)
 	$(Q)sh fonts/fetch.sh fonts/fonts.list fonts
 	$(Q)touch $@
@@ -128,11 +129,16 @@ check-unit: $(TEST_BINS)
 	  RAPPORTEUR_DATA_DIR=$(CURDIR) $$t --jobs 2 || exit 1; \
 	done
 
-check-e2e: all
-	$(Q)RAPPORTEUR=$(CURDIR)/$(BUILD)/rapporteur BUILD=$(CURDIR)/$(BUILD) UPDATE=$(UPDATE) \
+check-e2e: all $(BUILD)/gen_corpus
+	$(Q)GEN_CORPUS=$(CURDIR)/$(BUILD)/gen_corpus RAPPORTEUR=$(CURDIR)/$(BUILD)/rapporteur BUILD=$(CURDIR)/$(BUILD) UPDATE=$(UPDATE) \
 	  sh tests/run-e2e.sh
 
-bench: all
+$(BUILD)/gen_corpus: tests/gen_corpus.c | $(BUILD)/.deps-build
+	$(call say,CC,$<)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags glib-2.0) -o $@ $< $(shell pkg-config --libs glib-2.0)
+
+bench: all $(BUILD)/gen_corpus
 	$(Q)BUILD=$(CURDIR)/$(BUILD) sh tests/bench.sh
 
 # ---------------------------------------------------------------------------
@@ -151,7 +157,7 @@ install: all
 	install -m 755 $(BUILD)/rapporteur $(DESTDIR)$(PREFIX)/bin/rapporteur
 	cp -R styles $(DESTDIR)$(DATADIR)/
 	install -d $(DESTDIR)$(DATADIR)/fonts
-	install -m 644 fonts/*.ttf fonts/*.ttc fonts/fonts.conf fonts/README.md fonts/OFL.txt \
+	install -m 644 fonts/*.ttf fonts/*.otf fonts/fonts.conf fonts/README.md fonts/OFL.txt \
 	  fonts/fonts.list $(DESTDIR)$(DATADIR)/fonts/
 	install -d $(DESTDIR)$(DATADIR)/docs && install -m 644 docs/*.md $(DESTDIR)$(DATADIR)/docs/
 
@@ -164,4 +170,4 @@ clean:
 
 distclean: clean
 	rm -rf tests/node_modules
-	rm -f fonts/*.ttf fonts/*.ttc
+	rm -f fonts/*.ttf fonts/*.otf

@@ -205,6 +205,10 @@ static void parse_line(po_parser *p, char *line, int lineno)
         return;
     }
     if (*s == '#') {
+        /* A comment after a complete entry starts the next one, even
+         * without a blank line between them. */
+        if (p->has_str)
+            entry_finish(p);
         if (s[1] == ',' && strstr(s, "fuzzy") != NULL)
             p->fuzzy = true;
         return; /* comments, including obsolete "#~" entries */
@@ -482,9 +486,14 @@ static const catalog *find_catalog(const catalog_set *s, const char *lang)
         if (dash == NULL)
             break;
         *dash = '\0';
-        if (strcmp(tag, "zh") == 0 && (strstr(lang, "-TW") || strstr(lang, "-HK") ||
-                                       strstr(lang, "-MO") || strstr(lang, "-Hant")))
-            break;
+        if (strcmp(tag, "zh") == 0) {
+            char *low = g_ascii_strdown(lang, -1);
+            bool traditional = strstr(low, "-tw") || strstr(low, "-hk") || strstr(low, "-mo") ||
+                               strstr(low, "-hant");
+            g_free(low);
+            if (traditional)
+                break;
+        }
     }
     g_free(tag);
     return c;
@@ -544,13 +553,29 @@ char *catalog_fill(const char *pattern, const char *const *names, const char *co
     return g_string_free(out, FALSE);
 }
 
+static char *group_digits(const catalog_set *s, const char *lang, const char *digits,
+                          bool negative);
+
 char *catalog_format_number(const catalog_set *s, const char *lang, long long n)
 {
-    const char *sep = catalog_lookup(s, lang, "number.group-separator", NULL);
     char digits[32];
-    g_snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);
+    /* Negating LLONG_MIN overflows: print through unsigned. */
+    unsigned long long magnitude = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+    g_snprintf(digits, sizeof digits, "%llu", magnitude);
+    return group_digits(s, lang, digits, n < 0);
+}
+
+char *catalog_format_digits(const catalog_set *s, const char *lang, const char *digits)
+{
+    return group_digits(s, lang, digits, false);
+}
+
+static char *group_digits(const catalog_set *s, const char *lang, const char *digits,
+                          bool negative)
+{
+    const char *sep = catalog_lookup(s, lang, "number.group-separator", NULL);
     size_t len = strlen(digits);
-    GString *out = g_string_new(n < 0 ? "-" : "");
+    GString *out = g_string_new(negative ? "-" : "");
     /* Groups of three from the right, from 10 000 up: UN style leaves
      * four-digit numbers ungrouped in most languages... except English,
      * which writes 1,234. The catalog decides via number.group-min. */
@@ -613,8 +638,14 @@ char *catalog_format_date_range(const catalog_set *s, const char *lang, const ch
         char key[32];
         g_snprintf(key, sizeof key, "month.%d", atoi(from + 5));
         const char *month = catalog_lookup(s, lang, key, NULL);
-        char days[64], year[8];
-        g_snprintf(days, sizeof days, "%d\u2013%d", atoi(from + 8), atoi(to + 8));
+        char days[96], year[8], key1[32], key2[32], d1[8], d2[8];
+        g_snprintf(key1, sizeof key1, "date.day.%d", atoi(from + 8));
+        g_snprintf(key2, sizeof key2, "date.day.%d", atoi(to + 8));
+        g_snprintf(d1, sizeof d1, "%d", atoi(from + 8));
+        g_snprintf(d2, sizeof d2, "%d", atoi(to + 8));
+        const char *n1 = catalog_lookup(s, lang, key1, NULL);
+        const char *n2 = catalog_lookup(s, lang, key2, NULL);
+        g_snprintf(days, sizeof days, "%s\u2013%s", n1 != NULL ? n1 : d1, n2 != NULL ? n2 : d2);
         g_snprintf(year, sizeof year, "%.4s", from);
         const char *pattern = catalog_lookup(s, lang, "date.format", NULL);
         const char *names[] = {"day", "month", "year"};

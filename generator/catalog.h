@@ -67,6 +67,10 @@ char *catalog_format_date_range(const catalog_set *s, const char *lang, const ch
  * Freed with g_free(). */
 char *catalog_format_number(const catalog_set *s, const char *lang, long long n);
 
+/* A string of decimal digits of any length ("18446744073709551616")
+ * grouped the same way. Freed with g_free(). */
+char *catalog_format_digits(const catalog_set *s, const char *lang, const char *digits);
+
 /* Checks that every catalog has every key of the base catalog, no key the
  * base lacks, and the same placeholders in each message. Adds an error per
  * problem to d; returns true if there is none. */

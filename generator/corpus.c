@@ -320,7 +320,7 @@ static void check_identity(GPtrArray *recs, diag *d)
             for (const char *p = symbol; *p; p++) {
                 if ((p == symbol || !g_ascii_isdigit(p[-1])) && g_ascii_isdigit(p[0]) &&
                     g_ascii_isdigit(p[1]) && g_ascii_isdigit(p[2]) && g_ascii_isdigit(p[3]) &&
-                    !g_ascii_isdigit(p[4]) && (p[0] == '1' || p[0] == '2') && year != NULL &&
+                    !g_ascii_isdigit(p[4]) && p[0] == '2' && p[1] == '0' && year != NULL &&
                     strncmp(p, year, 4) != 0) {
                     diag_add(d, DIAG_WARNING, ri->path, ri->report_line, 0, "corpus-symbol",
                              "symbol \"%s\" names the year %.4s but the meeting is of %s", symbol,

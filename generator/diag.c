@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/xmlerror.h>
@@ -124,21 +125,9 @@ static int compare_entries(gconstpointer a, gconstpointer b)
 void diag_sort(diag *d)
 {
     g_mutex_lock(&d->lock);
-    /* g_ptr_array_sort is not stable; entries of one place keep their order
-     * (an error, then its notes) only with a stable sort. */
-    guint n = d->entries->len;
-    gpointer *v = g_memdup2(d->entries->pdata, n * sizeof(gpointer));
-    for (guint i = 1; i < n; i++) {
-        gpointer cur = v[i];
-        guint j = i;
-        while (j > 0 && compare_entries(&v[j - 1], &cur) > 0) {
-            v[j] = v[j - 1];
-            j--;
-        }
-        v[j] = cur;
-    }
-    memcpy(d->entries->pdata, v, n * sizeof(gpointer));
-    g_free(v);
+    /* GLib's sort is stable: the entries of one place keep their order (an
+     * error, then its notes). */
+    g_ptr_array_sort(d->entries, compare_entries);
     g_mutex_unlock(&d->lock);
 }
 
@@ -237,10 +226,31 @@ void diag_capture_end(void)
         xmlSetStructuredErrorFunc(NULL, NULL);
 }
 
-/* libxslt calls its error function once per fragment ("runtime error: file
- * x line 3 element value-of\n", then the message); fragments are joined
- * per thread until a newline ends a message. */
+/* libxslt calls its error function once per fragment, and announces the
+ * place of a message on a line of its own ("runtime error: file x.xsl line
+ * 42 element value-of\n", "compilation error: file ..."), then the message
+ * in later calls. Fragments are joined per thread until a newline; a place
+ * is kept for the message that follows. */
 static _Thread_local GString *xslt_pending;
+static _Thread_local char *xslt_file;
+static _Thread_local int xslt_line;
+
+static bool parse_place(const char *l)
+{
+    const char *f = strstr(l, "file ");
+    const char *ln = strstr(l, " line ");
+    if (!(g_str_has_prefix(l, "runtime error") || g_str_has_prefix(l, "compilation error") ||
+          g_str_has_prefix(l, "runtime warning")))
+        return false;
+    g_free(xslt_file);
+    xslt_file = NULL;
+    xslt_line = 0;
+    if (f != NULL && ln != NULL && ln > f) {
+        xslt_file = g_strndup(f + 5, (gsize)(ln - f - 5));
+        xslt_line = atoi(ln + 6);
+    }
+    return true;
+}
 
 void diag_xslt_error(void *ctx, const char *fmt, ...)
 {
@@ -254,35 +264,30 @@ void diag_xslt_error(void *ctx, const char *fmt, ...)
         xslt_pending = g_string_new(NULL);
     g_string_append(xslt_pending, part);
     g_free(part);
-
-    const char *nl = strrchr(xslt_pending->str, '\n');
-    if (nl == NULL || d == NULL)
+    if (strchr(xslt_pending->str, '\n') == NULL)
         return;
-    /* A "runtime error: file F line N element E" header names the place;
-     * the message follows on the next line. */
     char **lines = g_strsplit(xslt_pending->str, "\n", -1);
-    char *file = NULL;
-    int line = 0;
-    GString *msg = g_string_new(NULL);
-    for (char **l = lines; *l != NULL; l++) {
-        char *f = strstr(*l, "file ");
-        char *ln = strstr(*l, " line ");
-        if (g_str_has_prefix(*l, "runtime error: ") && f != NULL && ln != NULL) {
-            g_free(file);
-            file = g_strndup(f + 5, (gsize)(ln - f - 5));
-            line = atoi(ln + 6);
+    /* The text after the last newline is an unfinished fragment. */
+    guint n = g_strv_length(lines);
+    for (guint i = 0; i + 1 < n; i++) {
+        const char *l = lines[i];
+        if (*l == '\0' || strcmp(l, "error") == 0 || strcmp(l, "warning") == 0 || parse_place(l))
             continue;
-        }
-        if (**l == '\0')
-            continue;
-        if (msg->len > 0)
-            g_string_append(msg, " ");
-        g_string_append(msg, *l);
+        if (d != NULL)
+            diag_add(d, DIAG_ERROR, xslt_file, xslt_line, 0, "xslt", "%s", l);
+        g_free(xslt_file);
+        xslt_file = NULL;
+        xslt_line = 0;
     }
-    if (msg->len > 0)
-        diag_add(d, DIAG_ERROR, file, line, 0, "xslt", "%s", msg->str);
-    g_string_free(msg, TRUE);
-    g_free(file);
+    g_string_assign(xslt_pending, lines[n - 1]);
     g_strfreev(lines);
-    g_string_truncate(xslt_pending, 0);
+}
+
+void diag_thread_cleanup(void)
+{
+    if (xslt_pending != NULL)
+        g_string_free(xslt_pending, TRUE);
+    xslt_pending = NULL;
+    g_free(xslt_file);
+    xslt_file = NULL;
 }

@@ -70,4 +70,7 @@ void diag_capture_end(void);
  * xsltSetGenericErrorFunc(): appends the message to the diag given as ctx. */
 void diag_xslt_error(void *ctx, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
+/* Frees this thread's pending libxslt message state (at thread exit). */
+void diag_thread_cleanup(void);
+
 #endif

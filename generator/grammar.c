@@ -486,7 +486,9 @@ static bool is_integer_text(const char *s, bool allow_zero)
         return false;
     while (g_ascii_isspace(*s))
         s++;
-    if (*s == '+')
+    /* xs:nonNegativeInteger allows "-0": a sign, then zeros. */
+    bool minus = *s == '-';
+    if (*s == '+' || *s == '-')
         s++;
     const char *digits = s;
     bool nonzero = false;
@@ -499,6 +501,8 @@ static bool is_integer_text(const char *s, bool allow_zero)
         return false;
     while (g_ascii_isspace(*s))
         s++;
+    if (minus && nonzero)
+        return false;
     return *s == '\0' && (allow_zero || nonzero);
 }
 
@@ -517,8 +521,9 @@ bool grammar_is_ncname(const char *s)
 
 bool grammar_is_language(const char *s)
 {
-    /* xs:language: [a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})* */
-    if (s == NULL || *s == '\0')
+    /* xs:language: [a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*, at most 35 characters
+     * as RFC 5646 advises (it names output files). */
+    if (s == NULL || *s == '\0' || strlen(s) > 35)
         return false;
     const char *p = s;
     int n = 0;
@@ -784,7 +789,7 @@ static void check_value(checker *c, const xmlNode *el, const attr_rule *r, const
             attr_error(c, a, "date", "%s=%s on <%s> is not a valid time (hh:mm or hh:mm:ss)",
                        r->name, q, el_name);
     } else if (strcmp(t, "gyear") == 0) {
-        if (strlen(v) != 4 || !is_digits(v, 4))
+        if (strlen(v) != 4 || !is_digits(v, 4) || strcmp(v, "0000") == 0)
             attr_error(c, a, "date", "%s=%s on <%s> is not a year (YYYY)", r->name, q,
                        el_name);
     } else if (strcmp(t, "posint") == 0) {
@@ -806,9 +811,14 @@ static void check_value(checker *c, const xmlNode *el, const attr_rule *r, const
             attr_error(c, a, "schema", "%s=%s on <%s> must be \"true\" or \"false\"", r->name, q,
                        el_name);
     } else if (strcmp(t, "ncname") == 0 || strcmp(t, "idref") == 0) {
-        if (!grammar_is_ncname(v)) {
-            bool report_id = el->parent != NULL && el->parent->type == XML_DOCUMENT_NODE &&
-                             strcmp(r->name, "id") == 0;
+        bool report_id = el->parent != NULL && el->parent->type == XML_DOCUMENT_NODE &&
+                         strcmp(r->name, "id") == 0;
+        if (report_id && grammar_is_ncname(v) && strlen(v) > GRAMMAR_MAX_ID_BYTES) {
+            attr_error(c, a, "report-id",
+                       "id on <report> is %zu bytes long; it names the report's files, so "
+                       "keep it under %d",
+                       strlen(v), GRAMMAR_MAX_ID_BYTES);
+        } else if (!grammar_is_ncname(v)) {
             const char *rule = report_id ? "report-id" : "schema";
             attr_error(c, a, rule,
                        "%s=%s on <%s> is not a valid identifier (an XML NCName: a letter or "
@@ -1132,9 +1142,17 @@ static void check_element(checker *c, const xmlNode *el, const element_rule *r)
     case CONTENT_ITEM:
         check_mixed_children(c, el, blocks_and_inline, true);
         break;
-    case CONTENT_PERSON_NAME:
+    case CONTENT_PERSON_NAME: {
         check_mixed_children(c, el, person_name, true);
+        int given = 0, family = 0;
+        for (const xmlNode *ch = el->children; ch != NULL; ch = ch->next) {
+            if (record_is(ch, "given") && ++given == 2)
+                error_at(c, ch, "schema", "<name> may hold only one <given>; this is another");
+            if (record_is(ch, "family") && ++family == 2)
+                error_at(c, ch, "schema", "<name> may hold only one <family>; this is another");
+        }
         break;
+    }
     case CONTENT_PROSE: {
         /* Either blocks or inline text, not both at one level. */
         bool has_block = false;
@@ -1183,7 +1201,15 @@ static void check_element(checker *c, const xmlNode *el, const element_rule *r)
         check_mixed_children(c, el, nothing, true);
         if (!has_child_element(el)) {
             xmlChar *text = xmlNodeGetContent(el);
-            if (!grammar_is_nonnegative_integer((const char *)text)) {
+            char *digits = g_strstrip(g_strdup((const char *)text));
+            size_t n_digits = strspn(digits[0] == '+' ? digits + 1 : digits, "0123456789");
+            bool too_big = grammar_is_nonnegative_integer(digits) && n_digits > GRAMMAR_MAX_COUNT_DIGITS;
+            g_free(digits);
+            if (too_big) {
+                error_at(c, el, "count-value",
+                         "count has more than %d digits; no session has that many people",
+                         GRAMMAR_MAX_COUNT_DIGITS);
+            } else if (!grammar_is_nonnegative_integer((const char *)text)) {
                 char *shown = g_strstrip(g_strdup((const char *)text));
                 char *q = quote_value(shown);
                 error_at(c, el, "count-value",

@@ -16,6 +16,13 @@
 #include "diag.h"
 #include "record.h"
 
+/* A report's id names its output files: longer ids are refused, as file
+ * systems limit names to 255 bytes ("<id>.<lang>.html" must fit). */
+#define GRAMMAR_MAX_ID_BYTES 160
+
+/* Counts have at most 15 digits: what a double holds exactly, for charts. */
+#define GRAMMAR_MAX_COUNT_DIGITS 15
+
 /* Parses the element table once; call before any other function here
  * (main does). Thread-safe after that. */
 void grammar_init(void);

@@ -154,7 +154,7 @@ static const layout_style default_style = {
 static const layout_style *find_style(const layout_doc *l, const char *name)
 {
     for (size_t i = 0; i < l->n_styles; i++) {
-        if (strcmp(l->styles[i].name, name) == 0)
+        if (l->styles[i].name != NULL && name != NULL && strcmp(l->styles[i].name, name) == 0)
             return &l->styles[i];
     }
     return NULL;
@@ -403,6 +403,18 @@ typedef struct {
     int depth;
 } context;
 
+/* The standard structure types (ISO 32000-1, 14.8.4) a block may be
+ * tagged with; cairo 1.16 aborts on unknown ones. */
+static bool is_structure_type(const char *t)
+{
+    static const char *const types[] = {"P",    "H1",  "H2",  "H3",     "H4",    "H5",
+                                        "H6",   "L",   "LI",  "Lbl",    "LBody", "Table",
+                                        "TR",   "TH",  "TD",  "Caption", "Figure", "Span",
+                                        "Quote", "Note", "Sect", "Div",  "BlockQuote", "none",
+                                        NULL};
+    return g_strv_contains(types, t);
+}
+
 static layout_block *new_block(reader *r, layout_block_kind kind, const xmlNode *n,
                                const context *ctx)
 {
@@ -416,6 +428,12 @@ static layout_block *new_block(reader *r, layout_block_kind kind, const xmlNode 
     const char *line = attr(r, n, "line");
     b->line = line != NULL ? atoi(line) : 0;
     b->tag = attr(r, n, "tag");
+    if (b->tag != NULL && !is_structure_type(b->tag)) {
+        fail(r, n, "tag=\"%s\" is not a PDF structure type (P, H1-H6, L, LI, Lbl, LBody, "
+                   "Table, TR, TH, TD, Caption, Figure, Span, Quote, Note, none)",
+             b->tag);
+        b->tag = NULL;
+    }
     const char *kwn = attr(r, n, "keep-with-next");
     b->keep_with_next = kwn != NULL ? bool_value(kwn) : b->style->keep_with_next;
     return b;
@@ -484,7 +502,8 @@ static void read_table(reader *r, const xmlNode *n, layout_block *b, const conte
     }
     b->n_cols = w->len;
     b->widths = arena_array(r->doc->arena, w->len, sizeof(double));
-    memcpy(b->widths, w->data, w->len * sizeof(double));
+    if (w->len > 0)
+        memcpy(b->widths, w->data, w->len * sizeof(double));
     g_array_free(w, TRUE);
     b->layout_only = bool_value(attr(r, n, "layout"));
     read_children(r, n, b, ctx, "row");
@@ -510,7 +529,7 @@ static void read_chart(reader *r, const xmlNode *n, layout_block *b)
         layout_bar bar = {0};
         bar.label = attr(r, c, "label");
         bar.text = attr(r, c, "text");
-        number_attr(r, c, "value", &bar.value, 0, 1e15);
+        number_attr(r, c, "value", &bar.value, 0, 1e300);
         bar.emphasis = bool_value(attr(r, c, "emphasis"));
         if (bar.label == NULL)
             bar.label = "";
@@ -520,7 +539,8 @@ static void read_chart(reader *r, const xmlNode *n, layout_block *b)
     }
     b->n_bars = bars->len;
     b->bars = arena_array(r->doc->arena, bars->len + 1, sizeof(layout_bar));
-    memcpy(b->bars, bars->data, bars->len * sizeof(layout_bar));
+    if (bars->len > 0)
+        memcpy(b->bars, bars->data, bars->len * sizeof(layout_bar));
     g_array_free(bars, TRUE);
 }
 
@@ -654,6 +674,8 @@ layout_doc *layout_read(xmlDoc *doc, const char *source, diag *d)
     l->keywords = attr(&r, root, "keywords");
     l->creator = attr(&r, root, "creator");
     l->date = attr(&r, root, "date");
+    const char *line = attr(&r, root, "line");
+    l->line = line != NULL ? atoi(line) : 0;
     /* A4 with 20 mm margins unless the document says otherwise. */
     l->page = (layout_page){595.28, 841.89, 56.7, 56.7, 56.7, 56.7, 20, 24, false};
     l->header_style = l->footer_style = &default_style;

@@ -22,9 +22,10 @@
 
 /* Limits on what a layout document may ask for: a stylesheet bug or a
  * hostile customization layer must not make the typesetter allocate
- * without bound. */
+ * without bound. A record nests at most 256 deep (libxml2's limit), and
+ * our layout at most about three levels per record level. */
 #define LAYOUT_MAX_COLUMNS 64
-#define LAYOUT_MAX_DEPTH 64
+#define LAYOUT_MAX_DEPTH 1024
 #define LAYOUT_MAX_LENGTH_PT 14400.0 /* 5 m: larger than any paper */
 
 typedef enum {
@@ -172,6 +173,7 @@ typedef struct {
     const char *keywords;
     const char *creator;
     const char *date;         /* ISO 8601 creation date, or NULL */
+    int line;                 /* the record's root line, for text without a block */
     layout_page page;
     const layout_style *header_style;
     const layout_style *footer_style;

@@ -22,7 +22,21 @@ struct outfile {
 };
 
 static bool durable = true;
-static mode_t file_mode = 0644;
+
+/* Files are created 0666 minus the umask, like any program's; the umask is
+ * read once (reading it means setting it, which is not thread-safe). */
+static mode_t file_mode(void)
+{
+    static gsize once;
+    static mode_t mode;
+    if (g_once_init_enter(&once)) {
+        mode_t old = umask(0);
+        umask(old);
+        mode = 0666 & ~old;
+        g_once_init_leave(&once, 1);
+    }
+    return mode;
+}
 
 /* Temporary files in progress, for the signal handler. The handler reads
  * only fixed-size arrays: strdup or locks are not async-signal-safe. */
@@ -44,9 +58,10 @@ static void on_signal(int sig)
 
 void outfile_init(void)
 {
-    mode_t old = umask(0);
-    umask(old);
-    file_mode = 0666 & ~old;
+    file_mode();
+    /* A file size limit (ulimit -f) makes write() fail with EFBIG, reported
+     * like a full disk, instead of killing us mid-file. */
+    signal(SIGXFSZ, SIG_IGN);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
@@ -103,7 +118,7 @@ outfile *outfile_open(const char *path, diag *d)
         g_free(tmpl);
         return NULL;
     }
-    fchmod(fd, file_mode);
+    fchmod(fd, file_mode());
     outfile *f = g_new0(outfile, 1);
     f->path = g_strdup(path);
     f->tmp = tmpl;

@@ -120,14 +120,85 @@ static const PangoColor *run_color(const PangoItem *item)
     return NULL;
 }
 
+/* One cluster of a run: glyphs [g0, g1) of the glyph string and the text
+ * bytes [t0, t1) of the item they show. */
+typedef struct {
+    int g0, g1;
+    int t0, t1;
+    bool spacing; /* some glyph advances the pen (not only marks) */
+} run_cluster;
+
+/* The clusters of a run, in glyph (visual) order. pango asks HarfBuzz for
+ * one cluster per character where it can, so a mark (a haraka, an accent)
+ * comes as a cluster of its own with no advance: it is joined to its base
+ * letter here, which follows it in right-to-left runs and precedes it in
+ * left-to-right ones. Readers (poppler's pdftotext among them) drop a
+ * zero-width glyph drawn at its base's position as duplicated text. */
+static GArray *run_clusters(const PangoGlyphItem *run, bool rtl)
+{
+    const PangoGlyphString *gs = run->glyphs;
+    GArray *cl = g_array_new(FALSE, FALSE, sizeof(run_cluster));
+    int i = 0;
+    while (i < gs->num_glyphs) {
+        int start = gs->log_clusters[i];
+        int j = i;
+        bool spacing = false;
+        while (j < gs->num_glyphs && gs->log_clusters[j] == start) {
+            if (gs->glyphs[j].geometry.width != 0)
+                spacing = true;
+            j++;
+        }
+        /* Its text runs to the next cluster's start in logical order: the
+         * following glyph's in LTR, the preceding one's in RTL (glyphs are
+         * in visual order, log_clusters monotonic within a run). */
+        int end = run->item->length;
+        if (!rtl && j < gs->num_glyphs)
+            end = gs->log_clusters[j];
+        else if (rtl && i > 0)
+            end = gs->log_clusters[i - 1];
+        run_cluster c = {i, j, start, end, spacing};
+        g_array_append_val(cl, c);
+        i = j;
+    }
+    /* Join marks to their bases. */
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(run_cluster));
+    for (guint k = 0; k < cl->len; k++) {
+        run_cluster c = g_array_index(cl, run_cluster, k);
+        if (rtl) {
+            /* Marks before their base: gather them into the base. */
+            guint m = k;
+            while (!g_array_index(cl, run_cluster, m).spacing && m + 1 < cl->len)
+                m++;
+            run_cluster base = g_array_index(cl, run_cluster, m);
+            for (guint q = k; q < m; q++) {
+                const run_cluster *mk = &g_array_index(cl, run_cluster, q);
+                base.t0 = MIN(base.t0, mk->t0);
+                base.t1 = MAX(base.t1, mk->t1);
+            }
+            base.g0 = c.g0;
+            g_array_append_val(out, base);
+            k = m;
+        } else if (!c.spacing && out->len > 0) {
+            run_cluster *prev = &g_array_index(out, run_cluster, out->len - 1);
+            prev->g1 = c.g1;
+            prev->t0 = MIN(prev->t0, c.t0);
+            prev->t1 = MAX(prev->t1, c.t1);
+        } else {
+            g_array_append_val(out, c);
+        }
+    }
+    g_array_free(cl, TRUE);
+    return out;
+}
+
 /* One run: its glyphs, with clusters mapping them to the text they show.
- * pango's own drawing hands cairo whole clusters, which cairo writes as
- * ActualText spans; readers that rebuild right-to-left text from the
- * visual order (pdftotext, evince, pdf.js) then reverse the letters of a
- * lam-alef. Here a cluster of n glyphs for n characters becomes n
- * one-to-one clusters (pairing right-to-left glyphs from the end), and a
- * ligature of several characters in one glyph lists them in visual order,
- * which is what those readers expect; invisible controls map to nothing. */
+ * A cluster of n glyphs for n characters, each with an advance (a lam-alef
+ * drawn in two pieces), becomes n one-to-one clusters, pairing
+ * right-to-left glyphs from the end; a ligature or a letter with its marks
+ * stays one cluster, its characters listed in visual order, which is how
+ * readers that rebuild right-to-left text from the page (pdftotext, evince,
+ * pdf.js) put them back in logical order. Invisible controls map to
+ * nothing. */
 static void show_run(cairo_t *cr, const PangoGlyphItem *run, const char *all_text,
                      double x, double baseline)
 {
@@ -137,85 +208,99 @@ static void show_run(cairo_t *cr, const PangoGlyphItem *run, const char *all_tex
         return;
     bool rtl = item->analysis.level % 2 == 1;
     const char *text = all_text + item->offset;
+    double *pen_at = g_new(double, (gsize)gs->num_glyphs + 1);
+    double pen = x;
+    for (int k = 0; k < gs->num_glyphs; k++) {
+        pen_at[k] = pen;
+        pen += pango_units_to_double(gs->glyphs[k].geometry.width);
+    }
+    GArray *cl = run_clusters(run, rtl);
     cairo_glyph_t *glyphs = g_new(cairo_glyph_t, (gsize)gs->num_glyphs);
     cairo_text_cluster_t *clusters = g_new(cairo_text_cluster_t, (gsize)gs->num_glyphs * 2 + 1);
     GString *utf8 = g_string_new(NULL);
     int n_glyphs = 0;
     int n_clusters = 0;
-    double pen = x;
-    int i = 0;
-    while (i < gs->num_glyphs) {
-        /* The cluster: consecutive glyphs sharing a log_cluster. */
-        int start = gs->log_clusters[i];
-        int j = i;
-        while (j < gs->num_glyphs && gs->log_clusters[j] == start)
-            j++;
-        /* Its text runs to the next cluster's start in logical order: the
-         * following glyph's in LTR, the preceding one's in RTL (glyphs are
-         * in visual order, log_clusters monotonic within a run). */
-        int end = item->length;
-        if (!rtl && j < gs->num_glyphs)
-            end = gs->log_clusters[j];
-        else if (rtl && i > 0)
-            end = gs->log_clusters[i - 1];
+    for (guint c = 0; c < cl->len; c++) {
+        const run_cluster *rc = &g_array_index(cl, run_cluster, c);
         int first_glyph = n_glyphs;
-        for (int k = i; k < j; k++) {
-            const PangoGlyphInfo *gi = &gs->glyphs[k];
-            if (gi->glyph != PANGO_GLYPH_EMPTY && !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+        /* Letters before their marks: a reader places the cluster's text
+         * where its first glyph is drawn, and a mark sits inside its base. */
+        for (int pass = 0; pass < 2; pass++) {
+            for (int k = rc->g0; k < rc->g1; k++) {
+                const PangoGlyphInfo *gi = &gs->glyphs[k];
+                if (gi->glyph == PANGO_GLYPH_EMPTY || (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
+                    (gi->geometry.width != 0) != (pass == 0))
+                    continue;
                 glyphs[n_glyphs].index = gi->glyph;
-                glyphs[n_glyphs].x = pen + pango_units_to_double(gi->geometry.x_offset);
+                glyphs[n_glyphs].x = pen_at[k] + pango_units_to_double(gi->geometry.x_offset);
                 glyphs[n_glyphs].y = baseline + pango_units_to_double(gi->geometry.y_offset);
                 n_glyphs++;
             }
-            pen += pango_units_to_double(gi->geometry.width);
         }
         int cluster_glyphs = n_glyphs - first_glyph;
+        const char *t = text + rc->t0;
+        int len = rc->t1 - rc->t0;
         /* The common case, one glyph for one character, needs no copy. */
-        const char *after = g_utf8_next_char(text + start);
-        if (cluster_glyphs == 1 && after - text == end &&
-            !is_invisible(g_utf8_get_char(text + start))) {
-            g_string_append_len(utf8, text + start, after - (text + start));
-            clusters[n_clusters].num_bytes = (int)(after - (text + start));
+        const char *after = g_utf8_next_char(t);
+        if (cluster_glyphs == 1 && after - t == len && !is_invisible(g_utf8_get_char(t))) {
+            g_string_append_len(utf8, t, len);
+            clusters[n_clusters].num_bytes = len;
             clusters[n_clusters].num_glyphs = 1;
             n_clusters++;
-            i = j;
             continue;
         }
         GString *chars = g_string_new(NULL);
-        int n_chars = append_chars(chars, text + start, end - start, false);
-        if (cluster_glyphs > 1 && n_chars == cluster_glyphs) {
-            /* One cluster per glyph. */
+        int n_chars = append_chars(chars, t, len, false);
+        bool all_spacing = true;
+        for (int k = rc->g0; k < rc->g1; k++) {
+            if (gs->glyphs[k].glyph != PANGO_GLYPH_EMPTY && gs->glyphs[k].geometry.width == 0)
+                all_spacing = false;
+        }
+        if (cluster_glyphs > 1 && n_chars == cluster_glyphs && all_spacing) {
             const char *p = chars->str;
-            char **one = g_new0(char *, (gsize)n_chars);
-            for (int c = 0; c < n_chars; c++) {
-                const char *next = g_utf8_next_char(p);
-                one[c] = g_strndup(p, (gsize)(next - p));
-                p = next;
+            const char **one = g_new0(const char *, (gsize)n_chars + 1);
+            for (int k = 0; k < n_chars; k++) {
+                one[k] = p;
+                p = g_utf8_next_char(p);
             }
+            one[n_chars] = p;
             for (int g = 0; g < cluster_glyphs; g++) {
-                const char *ch = one[rtl ? n_chars - 1 - g : g];
-                g_string_append(utf8, ch);
-                clusters[n_clusters].num_bytes = (int)strlen(ch);
+                int k = rtl ? n_chars - 1 - g : g;
+                int bytes = (int)(one[k + 1] - one[k]);
+                g_string_append_len(utf8, one[k], bytes);
+                clusters[n_clusters].num_bytes = bytes;
                 clusters[n_clusters].num_glyphs = 1;
                 n_clusters++;
             }
-            for (int c = 0; c < n_chars; c++)
-                g_free(one[c]);
             g_free(one);
-        } else if (cluster_glyphs > 0 || n_chars > 0) {
+        } else if (cluster_glyphs > 0) {
+            /* The letters carry the whole text; the marks (drawn after
+             * them) carry none, so the text sits exactly on the letters. */
+            int n_marks = 0;
+            for (int k = rc->g0; k < rc->g1; k++) {
+                const PangoGlyphInfo *gi = &gs->glyphs[k];
+                if (gi->glyph != PANGO_GLYPH_EMPTY && !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) &&
+                    gi->geometry.width == 0)
+                    n_marks++;
+            }
+            if (n_marks == cluster_glyphs)
+                n_marks = 0;
             size_t before = utf8->len;
-            if (cluster_glyphs > 0)
-                append_chars(utf8, text + start, end - start, rtl && n_chars > 1);
+            append_chars(utf8, t, len, rtl && n_chars > 1);
             clusters[n_clusters].num_bytes = (int)(utf8->len - before);
-            clusters[n_clusters].num_glyphs = cluster_glyphs;
-            if (clusters[n_clusters].num_bytes > 0 || cluster_glyphs > 0)
+            clusters[n_clusters].num_glyphs = cluster_glyphs - n_marks;
+            n_clusters++;
+            if (n_marks > 0) {
+                clusters[n_clusters].num_bytes = 0;
+                clusters[n_clusters].num_glyphs = n_marks;
                 n_clusters++;
+            }
         }
         g_string_free(chars, TRUE);
-        i = j;
     }
     if (n_glyphs > 0) {
-        cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(item->analysis.font));
+        cairo_scaled_font_t *sf =
+            pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(item->analysis.font));
         cairo_set_scaled_font(cr, sf);
         cairo_show_text_glyphs(cr, utf8->str, (int)utf8->len, glyphs, n_glyphs, clusters,
                                n_clusters, 0);
@@ -223,6 +308,8 @@ static void show_run(cairo_t *cr, const PangoGlyphItem *run, const char *all_tex
     g_string_free(utf8, TRUE);
     g_free(clusters);
     g_free(glyphs);
+    g_free(pen_at);
+    g_array_free(cl, TRUE);
 }
 
 void pdf_show_layout(cairo_t *cr, PangoLayout *pl, double x, double baseline,
@@ -430,7 +517,10 @@ static void draw_furniture(writer *w, const layout_text parts[3], const layout_s
             continue;
         char *filled = fill_page(&parts[i], page, pages);
         layout_text t = {filled, strlen(filled), NULL, 0};
+        size_t errors = diag_count(w->d, DIAG_ERROR);
         PangoLayout *pl = typeset_label(w->doc, ctx, style, &t, w->doc->lang, w->d, 0);
+        if (diag_count(w->d, DIAG_ERROR) > errors)
+            w->ok = false;
         PangoRectangle logical;
         pango_layout_get_extents(pl, NULL, &logical);
         double width = pango_units_to_double(logical.width);

@@ -90,9 +90,12 @@ static bool is_name_char(xmlChar c)
            c != '\r';
 }
 
-/* Places the attributes of `el` by rescanning its start tag [lt, end). */
+/* Places the attributes of `el` by rescanning its start tag [lt, end).
+ * If the tag's column is unknown (at.col == 0), attributes on its first
+ * line get no column, those on later lines do. */
 static void place_attributes(xmlNode *el, const xmlChar *lt, const xmlChar *end, text_pos at)
 {
+    bool known = at.col > 0;
     const xmlChar *p = lt + 1;
     while (p < end && is_name_char(*p))
         p++;
@@ -101,6 +104,8 @@ static void place_attributes(xmlNode *el, const xmlChar *lt, const xmlChar *end,
         const xmlChar *ws = p;
         while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
             p++;
+        if (memchr(ws, '\n', (size_t)(p - ws)) != NULL)
+            known = true;
         at = advance(at, ws, p);
         if (p >= end || *p == '/' || *p == '>')
             break;
@@ -110,10 +115,13 @@ static void place_attributes(xmlNode *el, const xmlChar *lt, const xmlChar *end,
         const xmlChar *colon = memchr(name, ':', (size_t)(p - name));
         const xmlChar *local = colon != NULL ? colon + 1 : name;
         size_t local_len = (size_t)(p - local);
-        for (xmlAttr *a = el->properties; a != NULL; a = a->next) {
+        /* Namespace declarations are not attributes of the tree. */
+        bool is_ns = (p - name == 5 && memcmp(name, "xmlns", 5) == 0) ||
+                     (colon != NULL && colon - name == 5 && memcmp(name, "xmlns", 5) == 0);
+        for (xmlAttr *a = is_ns ? NULL : el->properties; a != NULL; a = a->next) {
             if (a->_private == NULL && strlen((const char *)a->name) == local_len &&
                 memcmp(a->name, local, local_len) == 0) {
-                a->_private = pos_pack(at.line, at.col);
+                a->_private = pos_pack(at.line, known ? at.col : 0);
                 break;
             }
         }
@@ -171,8 +179,7 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
     if (at.col < 1)
         at.col = 0;
     el->_private = pos_pack(at.line, at.col);
-    if (at.col > 0)
-        place_attributes(el, lt, in->cur, at);
+    place_attributes(el, lt, in->cur, at);
 }
 
 /* What the parser's callbacks need: the sink, and whether a fatal error
@@ -248,6 +255,84 @@ static void parse_error(void *user, xmlErrorPtr err)
 }
 
 /* ------------------------------------------------------------------ */
+/* After parsing                                                       */
+/* ------------------------------------------------------------------ */
+
+/* Attributes whose value is free text; every other attribute of the format
+ * is a token of an XML Schema type (an enumeration, a date, an ID...),
+ * whose white space collapses, as the RELAX NG schema says. Collapsing once
+ * here lets every later stage compare values plainly. */
+static const char *const free_text_attrs[] = {"recorded", "label", "by", "reason", "track",
+                                              "abbr", NULL};
+
+static void collapse(xmlAttr *a)
+{
+    xmlChar *v = xmlNodeGetContent((xmlNode *)a);
+    if (v == NULL)
+        return;
+    GString *out = g_string_new(NULL);
+    bool space = false;
+    for (const xmlChar *p = v; *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+            space = out->len > 0;
+            continue;
+        }
+        if (space)
+            g_string_append_c(out, ' ');
+        space = false;
+        g_string_append_c(out, (char)*p);
+    }
+    if (strcmp(out->str, (const char *)v) != 0) {
+        void *pos = a->_private;
+        xmlNodeSetContent((xmlNode *)a, BAD_CAST out->str);
+        a->_private = pos;
+    }
+    g_string_free(out, TRUE);
+    xmlFree(v);
+}
+
+static void normalize_attributes(xmlNode *root)
+{
+    xmlNode *n = root;
+    while (n != NULL) {
+        if (n->type == XML_ELEMENT_NODE) {
+            for (xmlAttr *a = n->properties; a != NULL; a = a->next) {
+                if (!g_strv_contains(free_text_attrs, (const char *)a->name))
+                    collapse(a);
+            }
+        }
+        if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+            n = n->children;
+            continue;
+        }
+        while (n != NULL && n != root && n->next == NULL)
+            n = n->parent;
+        if (n == NULL || n == root)
+            break;
+        n = n->next;
+    }
+}
+
+/* A record declared in a legacy encoding whose bytes are valid UTF-8 with
+ * non-ASCII text was most likely saved as UTF-8 and mislabelled: every
+ * accented letter would come out garbled. */
+static void warn_encoding(xmlDoc *doc, const char *data, size_t len, const char *name, diag *d)
+{
+    const char *enc = (const char *)doc->encoding;
+    if (enc == NULL || g_ascii_strcasecmp(enc, "UTF-8") == 0 ||
+        g_ascii_strcasecmp(enc, "UTF8") == 0)
+        return;
+    bool non_ascii = false;
+    for (size_t i = 0; i < len && !non_ascii; i++)
+        non_ascii = (unsigned char)data[i] >= 0x80;
+    if (non_ascii && g_utf8_validate(data, (gssize)len, NULL))
+        diag_add(d, DIAG_WARNING, name, 1, 1, "encoding",
+                 "the record declares encoding=\"%s\" but its bytes are UTF-8; its accented "
+                 "letters will come out garbled: declare UTF-8",
+                 enc);
+}
+
+/* ------------------------------------------------------------------ */
 /* Loading                                                             */
 /* ------------------------------------------------------------------ */
 
@@ -262,7 +347,7 @@ record *record_load_memory(const char *data, size_t len, const char *name, diag 
     xmlParserCtxtPtr ctxt = NULL;
 
     if (len > RECORD_MAX_BYTES) {
-        diag_add(d, DIAG_ERROR, name, 0, 0, "size",
+        diag_add(d, DIAG_ERROR, name, 1, 1, "size",
                  "the file is %zu bytes; records are limited to %d MiB", len,
                  RECORD_MAX_BYTES / (1024 * 1024));
         return NULL;
@@ -291,6 +376,8 @@ record *record_load_memory(const char *data, size_t len, const char *name, diag 
         xmlFreeDoc(doc);
         goto out;
     }
+    normalize_attributes(xmlDocGetRootElement(doc));
+    warn_encoding(doc, data, len, name, d);
     r = g_new0(record, 1);
     r->doc = doc;
     r->path = g_strdup(name);
@@ -312,13 +399,13 @@ record *record_load(const char *path, diag *d)
      * only thing the parser reads, and the size is checked first. */
     GStatBuf st;
     if (g_stat(path, &st) == 0 && st.st_size > RECORD_MAX_BYTES) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, "size",
+        diag_add(d, DIAG_ERROR, path, 1, 1, "size",
                  "the file is %lld bytes; records are limited to %d MiB", (long long)st.st_size,
                  RECORD_MAX_BYTES / (1024 * 1024));
         return NULL;
     }
     if (!g_file_get_contents(path, &data, &len, &err)) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot read the record: %s", err->message);
+        diag_add(d, DIAG_ERROR, path, 0, 0, "read", "cannot read the record: %s", err->message);
         g_error_free(err);
         return NULL;
     }

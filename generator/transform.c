@@ -267,10 +267,12 @@ static void fn_number(xmlXPathParserContextPtr ctxt, int nargs)
     char **a = pop_strings(ctxt, nargs);
     const char *lang = nargs == 2 ? a[1] : (st != NULL ? st->lang : CATALOG_BASE_LANG);
     char *trimmed = g_strstrip(g_strdup(a[0]));
-    char *end = NULL;
-    long long n = g_ascii_strtoll(trimmed[0] == '+' ? trimmed + 1 : trimmed, &end, 10);
-    if (st != NULL && *trimmed != '\0' && end != NULL && *end == '\0') {
-        char *out = catalog_format_number(st->catalogs, lang, n);
+    const char *digits = trimmed[0] == '+' ? trimmed + 1 : trimmed;
+    /* Digits of any length, grouped as text: no overflow, no rounding. */
+    while (digits[0] == '0' && digits[1] != '\0')
+        digits++;
+    if (st != NULL && *digits != '\0' && strspn(digits, "0123456789") == strlen(digits)) {
+        char *out = catalog_format_digits(st->catalogs, lang, digits);
         push_string(ctxt, out);
         g_free(out);
     } else {
@@ -591,7 +593,8 @@ void transform_init(const char *styles_dir, const char *custom_dir)
         xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
         xsltSetSecurityPrefs(security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
         xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
-        xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+        /* libxslt takes any scheme but file: for the network, ours too. */
+        xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_NETWORK, check_read_file);
         xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_FILE, check_read_file);
         xsltSetDefaultSecurityPrefs(security);
         exsltRegisterAll();

@@ -6,10 +6,8 @@
 
 #include <pango/pangocairo.h>
 
-/* A paragraph longer than this many lines is still set, but its lines are
- * not kept in pairs at page ends beyond the first and last: the limit only
- * bounds work on hostile input, never what is shown. */
-#define TS_MAX_DEPTH 64
+/* Blocks nested deeper than the layout reader allows are not set. */
+#define TS_MAX_DEPTH LAYOUT_MAX_DEPTH
 
 typedef struct {
     const layout_doc *doc;
@@ -150,7 +148,8 @@ static bool check_glyphs(ts *t, PangoLayout *pl, int source_line)
             char utf8[8] = {0};
             if (g_unichar_isprint(ch))
                 g_unichar_to_utf8(ch, utf8);
-            diag_add(t->d, DIAG_ERROR, t->doc->source, source_line, 0, "glyph",
+            diag_add(t->d, DIAG_ERROR, t->doc->source,
+                     source_line > 0 ? source_line : t->doc->line, 0, "glyph",
                      "the character U+%04X%s%s%s cannot be set in the PDF: no font in fonts/ "
                      "has it",
                      ch, *utf8 ? " \"" : "", utf8, *utf8 ? "\"" : "");
@@ -243,7 +242,8 @@ static void line_links(ts *t, box *b, const layout_text *text, PangoLayoutLine *
     }
     b->n_links = links->len;
     b->links = arena_array(t->arena, links->len + 1, sizeof(ts_link));
-    memcpy(b->links, links->data, links->len * sizeof(ts_link));
+    if (links->len > 0)
+        memcpy(b->links, links->data, links->len * sizeof(ts_link));
     g_array_free(links, TRUE);
 }
 
@@ -476,7 +476,8 @@ static void row_splits(ts *t, ventry *e)
     }
     e->n_splits = ok->len;
     e->splits = arena_array(t->arena, ok->len + 1, sizeof(double));
-    memcpy(e->splits, ok->data, ok->len * sizeof(double));
+    if (ok->len > 0)
+        memcpy(e->splits, ok->data, ok->len * sizeof(double));
     g_array_free(cands, TRUE);
     g_array_free(ok, TRUE);
 }
@@ -592,7 +593,8 @@ static void set_table(ts *t, const layout_block *table, double x, double width, 
             add_stroke(strokes, 0, height, width, height, border, bc);
         rb->n_strokes = strokes->len;
         rb->strokes = arena_array(t->arena, strokes->len + 1, sizeof(ts_stroke));
-        memcpy(rb->strokes, strokes->data, strokes->len * sizeof(ts_stroke));
+        if (strokes->len > 0)
+            memcpy(rb->strokes, strokes->data, strokes->len * sizeof(ts_stroke));
         g_array_free(strokes, TRUE);
 
         ventry *e = push_entry(out, rb, r == 0 ? sb : 0);

@@ -593,6 +593,12 @@ static void rule_session_date(ctx *c)
         strncmp(from, to, 10) > 0)
         report_attr(c, DIAG_WARNING, dates, "to", "date-order",
                     "the meeting ends (%s) before it starts (%s)", to, from);
+    const char *start = record_attr(date, "start");
+    const char *end = record_attr(date, "end");
+    if (start != NULL && end != NULL && grammar_is_time(start) && grammar_is_time(end) &&
+        strncmp(start, end, 5) > 0)
+        report_attr(c, DIAG_WARNING, date, "end", "date-order",
+                    "the session ends (%s) before it starts (%s)", end, start);
     if (when == NULL || !grammar_is_date(when))
         return;
     /* ISO dates compare as strings; zones are ignored, days are days. */
@@ -601,12 +607,6 @@ static void rule_session_date(ctx *c)
         report_attr(c, DIAG_WARNING, date, "when", "session-date",
                     "the session date %s is outside the meeting dates %s to %s", when,
                     from != NULL ? from : "?", to != NULL ? to : "?");
-    const char *start = record_attr(date, "start");
-    const char *end = record_attr(date, "end");
-    if (start != NULL && end != NULL && grammar_is_time(start) && grammar_is_time(end) &&
-        strncmp(start, end, 5) > 0)
-        report_attr(c, DIAG_WARNING, date, "end", "date-order",
-                    "the session ends (%s) before it starts (%s)", end, start);
 }
 
 /* ------------------------------------------------------------------ */
@@ -835,7 +835,10 @@ typedef struct {
 
 /* Order matters once: IDs are collected before anything resolves them. */
 static const rule_entry table[] = {
+    {{"read", "error", "the file can be read"}, NULL},
+    {{"size", "error", "the file is at most 16 MiB"}, NULL},
     {{"xml", "error", "the file is well-formed XML"}, NULL},
+    {{"encoding", "warning", "the declared encoding matches the bytes"}, NULL},
     {{"doctype", "error", "no DOCTYPE (no DTD, no entities)"}, NULL},
     {{"root", "error", "the root is <report> in namespace urn:rapporteur:report:1"}, NULL},
     {{"schema", "error", "required elements and attributes are present, nothing unknown"}, NULL},
@@ -867,6 +870,7 @@ static const rule_entry table[] = {
     {{"resource-href", "warning", "every resource has an href"}, rule_resource_href},
     {{"form-required", "warning", "the fields the record's @form asks for are present"},
      rule_form_required},
+    {{"glyph", "error", "every character can be set in the PDF (fonts/)"}, NULL},
 };
 
 const validate_rule_info *validate_rules(void)

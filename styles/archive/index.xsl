@@ -62,7 +62,7 @@
             <xsl:when test="$page = 'stats'"><xsl:call-template name="stats"/></xsl:when>
             <xsl:otherwise>
               <xsl:call-template name="report-list">
-                <xsl:with-param name="items" select="$entries[key('facet', concat($page, ' ', $key))]"/>
+                <xsl:with-param name="items" select="key('facet', concat($page, ' ', $key))/parent::c:entry"/>
               </xsl:call-template>
             </xsl:otherwise>
           </xsl:choose>

@@ -12,7 +12,8 @@
                 xmlns:rp="urn:rapporteur:ext"
                 xmlns:c="urn:rapporteur:corpus:1"
                 xmlns:str="http://exslt.org/strings"
-                exclude-result-prefixes="rp str">
+                xmlns:set="http://exslt.org/sets"
+                exclude-result-prefixes="rp str set">
 
   <xsl:include href="../common/l10n.xsl"/>
   <xsl:include href="../common/people.xsl"/>
@@ -81,10 +82,8 @@
         </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:for-each select="str:tokenize($groups, ' ')">
-      <xsl:if test="not(. = preceding-sibling::token)">
-        <c:facet kind="stakeholder" key="{.}"/>
-      </xsl:if>
+    <xsl:for-each select="set:distinct(str:tokenize($groups, ' '))">
+      <c:facet kind="stakeholder" key="{.}"/>
     </xsl:for-each>
   </xsl:template>
 

@@ -23,7 +23,16 @@
   <!-- The catalog language that labels this report (a language without a
        catalog is labelled in English). -->
   <xsl:variable name="ui-lang" select="rp:ui-lang($lang)"/>
-  <xsl:variable name="dir" select="rp:dir($lang)"/>
+  <!-- The language of the page itself: the report's language when it has a
+       catalog, else the language its labels fall back to (a report in
+       German has English labels; its German fields say lang="de"). -->
+  <xsl:variable name="page-lang">
+    <xsl:choose>
+      <xsl:when test="rp:same-lang($ui-lang, $lang)"><xsl:value-of select="$lang"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$ui-lang"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="dir" select="rp:dir($page-lang)"/>
   <xsl:variable name="report" select="/r:report"/>
 
   <!-- 2011-2014 forms said "Remote moderator" and "Reported by"
@@ -74,6 +83,13 @@
         <xsl:value-of select="rp:format('notice.text-in', 'language', $language)"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- Text without the bidirectional controls that could reorder what
+       follows it where it cannot be isolated (a page title, PDF metadata). -->
+  <xsl:template name="plain-text">
+    <xsl:param name="text"/>
+    <xsl:value-of select="normalize-space(translate($text, '&#x202A;&#x202B;&#x202C;&#x202D;&#x202E;&#x2066;&#x2067;&#x2068;&#x2069;&#x200E;&#x200F;&#x061C;', ''))"/>
   </xsl:template>
 
   <!-- "(text)" with the language's parentheses. -->
@@ -191,10 +207,10 @@
 
   <!-- The title shown: the picked copy of the session title. -->
   <xsl:template name="title-text">
-    <xsl:value-of select="normalize-space(rp:pick($report/r:session/r:title))"/>
+    <xsl:call-template name="plain-text"><xsl:with-param name="text" select="rp:pick($report/r:session/r:title)"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template name="meeting-name-text">
-    <xsl:value-of select="normalize-space(rp:pick($report/r:meeting/r:name)[1])"/>
+    <xsl:call-template name="plain-text"><xsl:with-param name="text" select="rp:pick($report/r:meeting/r:name)[1]"/></xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

@@ -15,7 +15,7 @@
        language differs from the page's. -->
   <xsl:template name="lang-attrs">
     <xsl:param name="node" select="."/>
-    <xsl:param name="context-lang" select="$lang"/>
+    <xsl:param name="context-lang" select="$page-lang"/>
     <xsl:variable name="node-lang">
       <xsl:call-template name="lang-of">
         <xsl:with-param name="node" select="$node"/>
@@ -51,7 +51,7 @@
   <xsl:template name="label-lang-attr">
     <xsl:param name="key"/>
     <xsl:variable name="from" select="rp:label-lang($key)"/>
-    <xsl:if test="not(rp:same-lang($from, $lang))">
+    <xsl:if test="not(rp:same-lang($from, $page-lang))">
       <xsl:attribute name="lang"><xsl:value-of select="$from"/></xsl:attribute>
       <xsl:if test="rp:dir($from) != $dir">
         <xsl:attribute name="dir"><xsl:value-of select="rp:dir($from)"/></xsl:attribute>

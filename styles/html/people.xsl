@@ -10,7 +10,8 @@
                 xmlns:r="urn:rapporteur:report:1"
                 xmlns:rp="urn:rapporteur:ext"
                 xmlns:str="http://exslt.org/strings"
-                exclude-result-prefixes="r rp str">
+                xmlns:set="http://exslt.org/sets"
+                exclude-result-prefixes="r rp str set">
 
   <xsl:template name="people">
     <xsl:if test="$report/r:roles/r:role">
@@ -39,7 +40,7 @@
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="tokens" select="str:tokenize($ids, ' ')"/>
-    <xsl:variable name="unique" select="$tokens[not(. = preceding-sibling::token)]"/>
+    <xsl:variable name="unique" select="set:distinct($tokens)"/>
     <xsl:if test="$unique">
       <dt>
         <xsl:call-template name="role-label">

@@ -32,7 +32,7 @@
   </xsl:template>
 
   <xsl:template match="r:report">
-    <html lang="{$lang}" dir="{$dir}">
+    <html lang="{$page-lang}" dir="{$dir}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>

@@ -116,12 +116,22 @@
     <xsl:call-template name="quote-marks"><xsl:with-param name="which" select="'close'"/></xsl:call-template>
   </xsl:template>
 
+  <!-- Paper cannot be clicked: a link whose text is not its address is
+       followed by the address, in small type. -->
   <xsl:template match="r:link" mode="inline">
-    <l:span style="link" href="{normalize-space(@href)}" isolate="true">
+    <xsl:variable name="href" select="normalize-space(@href)"/>
+    <l:span style="link" href="{$href}" isolate="true">
       <xsl:call-template name="run-lang"/>
       <xsl:apply-templates mode="inline"/>
-      <xsl:if test="normalize-space(.) = ''"><xsl:value-of select="@href"/></xsl:if>
+      <xsl:if test="normalize-space(.) = ''"><xsl:value-of select="$href"/></xsl:if>
     </l:span>
+    <xsl:if test="$link.show-address = 1 and normalize-space(.) != '' and normalize-space(.) != $href
+                  and normalize-space(.) != substring-after($href, 'mailto:')">
+      <xsl:text> </xsl:text>
+      <l:span style="link-address" href="{$href}" dir="ltr">
+        <xsl:value-of select="concat('&lt;', $href, '&gt;')"/>
+      </l:span>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="r:name" mode="inline">

@@ -20,7 +20,7 @@
         <xsl:with-param name="node" select="$node"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:if test="string($node-lang) != '' and $node-lang != $lang">
+    <xsl:if test="string($node-lang) != '' and $node-lang != $page-lang">
       <xsl:attribute name="lang"><xsl:value-of select="$node-lang"/></xsl:attribute>
       <xsl:attribute name="dir"><xsl:value-of select="rp:dir($node-lang)"/></xsl:attribute>
     </xsl:if>
@@ -63,7 +63,7 @@
       <xsl:if test="position() &gt; 1"><xsl:value-of select="rp:label('list.separator')"/></xsl:if>
       <xsl:variable name="copy-lang"><xsl:call-template name="lang-of"/></xsl:variable>
       <l:span>
-        <xsl:if test="string($copy-lang) != '' and $copy-lang != $lang">
+        <xsl:if test="string($copy-lang) != '' and $copy-lang != $page-lang">
           <xsl:attribute name="lang"><xsl:value-of select="$copy-lang"/></xsl:attribute>
           <xsl:attribute name="dir"><xsl:value-of select="rp:dir($copy-lang)"/></xsl:attribute>
         </xsl:if>
@@ -91,7 +91,7 @@
     <xsl:param name="text" select="normalize-space($node)"/>
     <xsl:variable name="node-lang"><xsl:call-template name="lang-of"><xsl:with-param name="node" select="$node"/></xsl:call-template></xsl:variable>
     <l:span isolate="true">
-      <xsl:if test="string($node-lang) != '' and $node-lang != $lang">
+      <xsl:if test="string($node-lang) != '' and $node-lang != $page-lang">
         <xsl:attribute name="lang"><xsl:value-of select="$node-lang"/></xsl:attribute>
       </xsl:if>
       <xsl:value-of select="$text"/>

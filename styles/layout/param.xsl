@@ -60,6 +60,8 @@
   <xsl:param name="color.head-fill" select="'#e6f0f7'"/>
   <xsl:param name="color.gap" select="'#8c1c13'"/>
 
+  <!-- Print a link's address after its text when they differ (1) or not (0). -->
+  <xsl:param name="link.show-address" select="1"/>
   <!-- Show the "About this record" provenance block (1) or not (0). -->
   <xsl:param name="show-provenance" select="1"/>
   <!-- Draw the participant chart beside the table (1) or not (0). -->

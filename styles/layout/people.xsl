@@ -10,7 +10,8 @@
                 xmlns:rp="urn:rapporteur:ext"
                 xmlns:l="urn:rapporteur:layout:1"
                 xmlns:str="http://exslt.org/strings"
-                exclude-result-prefixes="r rp str">
+                xmlns:set="http://exslt.org/sets"
+                exclude-result-prefixes="r rp str set">
 
   <xsl:template name="people">
     <xsl:if test="$report/r:roles/r:role">
@@ -35,7 +36,7 @@
       <xsl:call-template name="members-of-type"><xsl:with-param name="type" select="$type"/></xsl:call-template>
     </xsl:variable>
     <xsl:variable name="tokens" select="str:tokenize($ids, ' ')"/>
-    <xsl:variable name="unique" select="$tokens[not(. = preceding-sibling::token)]"/>
+    <xsl:variable name="unique" select="set:distinct($tokens)"/>
     <xsl:if test="$unique">
       <l:row>
         <l:cell style="field-label">
@@ -89,7 +90,7 @@
     <xsl:for-each select="rp:pick(r:name)[1]">
       <xsl:variable name="name-lang"><xsl:call-template name="lang-of"/></xsl:variable>
       <l:span weight="bold" isolate="true">
-        <xsl:if test="string($name-lang) != '' and $name-lang != $lang">
+        <xsl:if test="string($name-lang) != '' and $name-lang != $page-lang">
           <xsl:attribute name="lang"><xsl:value-of select="$name-lang"/></xsl:attribute>
         </xsl:if>
         <xsl:value-of select="normalize-space(.)"/>

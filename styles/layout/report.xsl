@@ -38,7 +38,7 @@
     <xsl:variable name="title"><xsl:call-template name="title-text"/></xsl:variable>
     <xsl:variable name="meeting"><xsl:call-template name="meeting-name-text"/></xsl:variable>
     <xsl:variable name="kind"><xsl:call-template name="session-kind-text"/></xsl:variable>
-    <l:document lang="{$lang}" dir="{$dir}" title="{$title}"
+    <l:document lang="{$page-lang}" dir="{$dir}" title="{$title}" line="{rp:line(.)}"
                 subject="{concat($meeting, ' – ', $kind)}"
                 creator="{concat('Rapporteur ', rp:version())}">
       <xsl:attribute name="author"><xsl:call-template name="rapporteur-names"/></xsl:attribute>

@@ -9,7 +9,8 @@
                 xmlns:rp="urn:rapporteur:ext"
                 xmlns:l="urn:rapporteur:layout:1"
                 xmlns:str="http://exslt.org/strings"
-                exclude-result-prefixes="r rp str">
+                xmlns:set="http://exslt.org/sets"
+                exclude-result-prefixes="r rp str set">
 
   <xsl:key name="presentation-by" match="r:content/r:presentation" use="string(@by)"/>
 
@@ -83,26 +84,38 @@
   </xsl:template>
 
   <!-- Content mixing inline runs with p and list: each stretch of inline
-       content becomes a paragraph. -->
+       content becomes a paragraph. Linear in the number of children (a
+       summary may hold thousands of paragraphs): content without blocks is
+       one paragraph, and a stretch is found with set:leading(). -->
   <xsl:template name="mixed-blocks">
     <xsl:param name="style" select="'body'"/>
-    <xsl:for-each select="node()">
-      <xsl:choose>
-        <xsl:when test="self::r:p or self::r:list">
-          <xsl:apply-templates select="."/>
-        </xsl:when>
-        <xsl:when test="not(preceding-sibling::node()) or preceding-sibling::node()[1][self::r:p or self::r:list]">
-          <xsl:variable name="g" select="count(preceding-sibling::r:p | preceding-sibling::r:list)"/>
-          <xsl:variable name="group" select=". | following-sibling::node()[not(self::r:p or self::r:list)][count(preceding-sibling::r:p | preceding-sibling::r:list) = $g]"/>
-          <xsl:if test="$group[self::* or normalize-space(.) != '']">
-            <l:p style="{$style}">
-              <xsl:call-template name="block-attrs"><xsl:with-param name="node" select=".."/></xsl:call-template>
-              <xsl:apply-templates select="$group" mode="inline"/>
-            </l:p>
-          </xsl:if>
-        </xsl:when>
-      </xsl:choose>
-    </xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="not(r:p or r:list)">
+        <xsl:if test="* or normalize-space(.) != ''">
+          <l:p style="{$style}">
+            <xsl:call-template name="block-attrs"/>
+            <xsl:apply-templates mode="inline"/>
+          </l:p>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="node()">
+          <xsl:choose>
+            <xsl:when test="self::r:p or self::r:list">
+              <xsl:apply-templates select="."/>
+            </xsl:when>
+            <xsl:when test="(self::* or normalize-space(.) != '') and
+                            not(preceding-sibling::node()[self::* or normalize-space(.) != ''][1][not(self::r:p or self::r:list)])">
+              <xsl:variable name="next" select="following-sibling::*[self::r:p or self::r:list][1]"/>
+              <l:p style="{$style}">
+                <xsl:call-template name="block-attrs"><xsl:with-param name="node" select=".."/></xsl:call-template>
+                <xsl:apply-templates select=". | set:leading(following-sibling::node(), $next)" mode="inline"/>
+              </l:p>
+            </xsl:when>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ -->
@@ -192,7 +205,7 @@
               <l:span isolate="true">
                 <xsl:if test="r:label">
                   <xsl:variable name="ll"><xsl:call-template name="lang-of"><xsl:with-param name="node" select="rp:pick(r:label)"/></xsl:call-template></xsl:variable>
-                  <xsl:if test="string($ll) != '' and $ll != $lang"><xsl:attribute name="lang"><xsl:value-of select="$ll"/></xsl:attribute></xsl:if>
+                  <xsl:if test="string($ll) != '' and $ll != $page-lang"><xsl:attribute name="lang"><xsl:value-of select="$ll"/></xsl:attribute></xsl:if>
                 </xsl:if>
                 <xsl:value-of select="$text"/>
               </l:span>

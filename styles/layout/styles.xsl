@@ -89,6 +89,7 @@
     <l:style name="chart" base="body" font="{$sans}" size="{$small.size * $k}" line-height="1.3"
              background="{$color.bar}" rule-color="{$color.accent}" space-before="4"/>
     <l:style name="link" base="body" color="{$color.accent}"/>
+    <l:style name="link-address" base="body" size="{$small.size * $k}" color="{$color.muted}"/>
     <l:style name="gap" base="body" color="{$color.gap}" italic="{$italic-ok}"/>
     <l:style name="small" base="body" size="{$small.size * $k}" color="{$color.muted}"
              line-height="1.4" space-after="2"/>

@@ -252,13 +252,14 @@ Test(transform, arabic_report_is_rtl_and_isolates_english_fields)
     g_free(html);
 }
 
-Test(transform, language_without_a_catalog_is_labelled_in_english_with_lang)
+Test(transform, language_without_a_catalog_is_a_page_in_the_labels_language)
 {
     char *html = render_html(bilingual, "de");
-    assert_has(html, "<html lang=\"de\" dir=\"ltr\">");
-    /* Labels fell back to English, and say so. */
-    assert_tag(html, "Summary", "<h2 id=\"h-summary\" lang=\"en\">");
-    assert_tag(html, "Multistakeholder principles", "<h1 lang=\"en\">");
+    /* No German catalog: the page's own language is that of its labels,
+     * English; fields shown in German would say lang="de". */
+    assert_has(html, "<html lang=\"en\" dir=\"ltr\">");
+    assert_tag(html, "Summary", "<h2 id=\"h-summary\">");
+    assert_tag(html, "Multistakeholder principles", "<h1>");
     g_free(html);
 }
 
