@@ -260,6 +260,12 @@ static void append_text(text_builder *b, const char *s)
             b->space_pending = false;
         }
         g_string_append_c(b->text, *p);
+        /* No line break after a hyphen: pdftotext would take it for a
+         * soft hyphen and join "entry-" and "level" into "entrylevel". A
+         * word joiner (U+2060) forbids the break; a word too long for a
+         * line still breaks between characters. */
+        if (*p == '-' && p[1] != '\0' && !is_xml_space(p[1]))
+            g_string_append(b->text, "\xe2\x81\xa0");
     }
 }
 

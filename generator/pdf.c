@@ -80,7 +80,8 @@ static char *tag_string(const char *s)
 static bool is_invisible(gunichar c)
 {
     return (c >= 0x2066 && c <= 0x2069) || (c >= 0x202A && c <= 0x202E) || c == 0x200E ||
-           c == 0x200F || c == 0x061C || c == 0x2028 || c == 0x00AD || c == 0x200B;
+           c == 0x200F || c == 0x061C || c == 0x2028 || c == 0x00AD || c == 0x200B ||
+           c == 0x2060;
 }
 
 /* Appends the visible characters of text[0..len) to out, reversed if
@@ -542,11 +543,61 @@ static void draw_furniture(writer *w, const layout_text parts[3], const layout_s
 /* The document                                                        */
 /* ------------------------------------------------------------------ */
 
-static cairo_status_t write_to_outfile(void *closure, const unsigned char *data,
-                                       unsigned int length)
+static cairo_status_t write_to_buffer(void *closure, const unsigned char *data,
+                                      unsigned int length)
 {
-    return outfile_write(closure, data, length) ? CAIRO_STATUS_SUCCESS
-                                                : CAIRO_STATUS_WRITE_ERROR;
+    g_byte_array_append(closure, data, length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* Adds the document's language (/Lang, read by screen readers) and asks
+ * viewers to show the title rather than the file name: a tagged PDF needs
+ * both (PDF/UA), and cairo 1.16 writes neither. cairo writes the catalog as
+ * the last object before the cross-reference table, so inserting into it
+ * moves only the table: the startxref offset is corrected. Anything else
+ * leaves the file as cairo wrote it. */
+static void add_catalog_entries(GByteArray *pdf, const char *lang)
+{
+    static const char catalog[] = "<< /Type /Catalog\n";
+    const char *start = (const char *)pdf->data;
+    const char *end = start + pdf->len;
+    const char *cat = g_strrstr_len(start, (gssize)pdf->len, catalog);
+    const char *xref = cat != NULL ? g_strstr_len(cat, end - cat, "\nxref\n") : NULL;
+    const char *sx = g_strrstr_len(start, (gssize)pdf->len, "\nstartxref\n");
+    if (cat == NULL || xref == NULL || sx == NULL || sx < xref)
+        return;
+    char *endp = NULL;
+    guint64 offset = g_ascii_strtoull(sx + 11, &endp, 10);
+    if (endp == sx + 11 || offset != (guint64)(xref + 1 - start))
+        return;
+    for (const char *p = lang; *p; p++) {
+        if (!g_ascii_isalnum(*p) && *p != '-')
+            return;
+    }
+    char *entries = g_strdup_printf("   /Lang (%s)\n   /ViewerPreferences << /DisplayDocTitle true >>\n",
+                                    lang);
+    size_t at = (size_t)(cat - start) + strlen(catalog);
+    size_t sx_at = (size_t)(sx - start) + 11;
+    size_t sx_end = (size_t)(endp - start);
+    size_t added = strlen(entries);
+    /* The new startxref first (it lies after the insertion point). */
+    char *number = g_strdup_printf("%" G_GUINT64_FORMAT, offset + added);
+    g_byte_array_remove_range(pdf, (guint)sx_at, (guint)(sx_end - sx_at));
+    GByteArray *tail = g_byte_array_new();
+    g_byte_array_append(tail, pdf->data + sx_at, pdf->len - (guint)sx_at);
+    g_byte_array_set_size(pdf, (guint)sx_at);
+    g_byte_array_append(pdf, (const guint8 *)number, (guint)strlen(number));
+    g_byte_array_append(pdf, tail->data, tail->len);
+    g_byte_array_unref(tail);
+    /* Then the entries. */
+    tail = g_byte_array_new();
+    g_byte_array_append(tail, pdf->data + at, pdf->len - (guint)at);
+    g_byte_array_set_size(pdf, (guint)at);
+    g_byte_array_append(pdf, (const guint8 *)entries, (guint)added);
+    g_byte_array_append(pdf, tail->data, tail->len);
+    g_byte_array_unref(tail);
+    g_free(number);
+    g_free(entries);
 }
 
 static void set_metadata(cairo_surface_t *s, const layout_doc *doc, const char *date)
@@ -595,8 +646,9 @@ bool pdf_write(const layout_doc *doc, const typeset_result *ts, const page_list 
     if (out == NULL)
         return false;
     const layout_page *pg = &doc->page;
+    GByteArray *bytes = g_byte_array_new();
     cairo_surface_t *surface =
-        cairo_pdf_surface_create_for_stream(write_to_outfile, out, pg->width_pt, pg->height_pt);
+        cairo_pdf_surface_create_for_stream(write_to_buffer, bytes, pg->width_pt, pg->height_pt);
     cairo_t *cr = cairo_create(surface);
     writer w = {doc, ts, cr, surface, ltr, rtl, d, {{0}}, 0,
                 g_hash_table_new(g_str_hash, g_str_equal),
@@ -652,8 +704,12 @@ bool pdf_write(const layout_doc *doc, const typeset_result *ts, const page_list 
         w.ok = false;
     }
     if (!w.ok) {
+        g_byte_array_unref(bytes);
         outfile_abort(out);
         return false;
     }
+    add_catalog_entries(bytes, doc->lang);
+    outfile_write(out, bytes->data, bytes->len);
+    g_byte_array_unref(bytes);
     return outfile_commit(out, d);
 }

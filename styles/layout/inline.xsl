@@ -15,7 +15,7 @@
   <!-- Markers of unnumbered ordered items by depth: 1., a., i. -->
   <xsl:param name="list.numbering" select="'1 a i'"/>
   <!-- Bullets by depth. -->
-  <xsl:param name="list.bullets" select="'• – ◦'"/>
+  <xsl:param name="list.bullets" select="'• – ‣'"/>
 
   <!-- Quotation marks by language: opening, then closing. -->
   <xsl:template name="quote-marks">
