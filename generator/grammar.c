@@ -1201,15 +1201,7 @@ static void check_element(checker *c, const xmlNode *el, const element_rule *r)
         check_mixed_children(c, el, nothing, true);
         if (!has_child_element(el)) {
             xmlChar *text = xmlNodeGetContent(el);
-            char *digits = g_strstrip(g_strdup((const char *)text));
-            size_t n_digits = strspn(digits[0] == '+' ? digits + 1 : digits, "0123456789");
-            bool too_big = grammar_is_nonnegative_integer(digits) && n_digits > GRAMMAR_MAX_COUNT_DIGITS;
-            g_free(digits);
-            if (too_big) {
-                error_at(c, el, "count-value",
-                         "count has more than %d digits; no session has that many people",
-                         GRAMMAR_MAX_COUNT_DIGITS);
-            } else if (!grammar_is_nonnegative_integer((const char *)text)) {
+            if (!grammar_is_nonnegative_integer((const char *)text)) {
                 char *shown = g_strstrip(g_strdup((const char *)text));
                 char *q = quote_value(shown);
                 error_at(c, el, "count-value",

@@ -33,6 +33,31 @@ static size_t flush_diags(diag *d)
     return errors;
 }
 
+/* Errors of the environment rather than of a record: a file that cannot
+ * be read (missing, unreadable) or an output that cannot be written. */
+static bool is_environment_error(const diag_entry *e)
+{
+    return e->severity == DIAG_ERROR && e->rule != NULL &&
+           (strcmp(e->rule, "read") == 0 || strcmp(e->rule, "output") == 0);
+}
+
+/* Prints and empties a sink like flush_diags(); *environment becomes true
+ * if it held an error of the environment. */
+static size_t flush_diags_noting(diag *d, bool *environment)
+{
+    for (size_t i = 0; i < diag_length(d); i++)
+        *environment = *environment || is_environment_error(diag_get(d, i));
+    return flush_diags(d);
+}
+
+/* The exit status of a command over several files: an error of the
+ * environment (2) says more than a bad record (1), which the messages
+ * name anyway. */
+static int exit_status(bool environment, bool bad_input)
+{
+    return environment ? EXIT_USAGE : bad_input ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
 /* Environment errors (exit 2) are the ones without a file. */
 static int fail_environment(diag *d)
 {
@@ -108,8 +133,7 @@ static int cmd_check(const cli_options *o)
         } else if (g_str_has_suffix(*f, ".po")) {
             check_catalog_file(*f, d);
         } else if (!g_file_test(*f, G_FILE_TEST_EXISTS)) {
-            diag_add(d, DIAG_ERROR, *f, 0, 0, NULL, "no such file");
-            environment = true;
+            diag_add(d, DIAG_ERROR, *f, 0, 0, "read", "no such file");
         } else {
             record *rec = record_load(*f, d);
             if (rec != NULL) {
@@ -123,15 +147,11 @@ static int cmd_check(const cli_options *o)
             record_free(rec);
         }
         warnings += diag_count(d, DIAG_WARNING);
-        errors += flush_diags(d);
+        errors += flush_diags_noting(d, &environment);
     }
     renderer_free(r);
     diag_free(d);
-    if (environment && errors == 1)
-        return EXIT_USAGE;
-    if (errors > 0 || (o->werror && warnings > 0))
-        return EXIT_BAD_INPUT;
-    return EXIT_OK;
+    return exit_status(environment, errors > 0 || (o->werror && warnings > 0));
 }
 
 /* ------------------------------------------------------------------ */
@@ -189,16 +209,27 @@ static int cmd_render(const cli_options *o)
         goto out;
     }
     r = open_renderer(o, d);
-    if (r == NULL || !renderer_prepare(r, ro.formats, d) || !outfile_mkdirs(ro.out_dir, d) ||
-        ((ro.formats & RENDER_HTML) && !render_write_css(r, ro.out_dir, d))) {
+    if (r == NULL || !renderer_prepare(r, ro.formats, d) || !outfile_mkdirs(ro.out_dir, d)) {
         rc = fail_environment(d);
         goto out;
     }
+    bool environment = false, bad_input = false, any_rendered = false;
     for (char **f = o->files; *f != NULL; f++) {
-        bool ok = render_file(r, *f, &ro, d);
-        if (flush_diags(d) > 0 || !ok)
-            rc = EXIT_BAD_INPUT;
+        bool ok;
+        if (!g_file_test(*f, G_FILE_TEST_EXISTS)) {
+            diag_add(d, DIAG_ERROR, *f, 0, 0, "read", "no such file");
+            ok = false;
+        } else {
+            ok = render_file(r, *f, &ro, d);
+        }
+        if (flush_diags_noting(d, &environment) > 0 || !ok)
+            bad_input = true;
+        any_rendered = any_rendered || ok;
     }
+    /* The pages' style sheet, once there are pages to use it. */
+    if (any_rendered && (ro.formats & RENDER_HTML) && !render_write_css(r, ro.out_dir, d))
+        flush_diags_noting(d, &environment);
+    rc = exit_status(environment, bad_input);
 out:
     renderer_free(r);
     diag_free(d);
@@ -311,8 +342,10 @@ static int cmd_verify(const cli_options *o)
 int main(int argc, char **argv)
 {
     /* Output never depends on the host's locale: messages and numbers
-     * come from our catalogs, and libc formats in "C". */
-    setlocale(LC_ALL, "C");
+     * come from our catalogs, and libc formats as in "C" (C.UTF-8 lets GLib
+ * print the help's "…" and file names as they are). */
+    if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+        setlocale(LC_ALL, "C");
     LIBXML_TEST_VERSION
     xmlInitParser();
     grammar_init();

@@ -556,14 +556,26 @@ static cairo_status_t write_to_buffer(void *closure, const unsigned char *data,
  * the last object before the cross-reference table, so inserting into it
  * moves only the table: the startxref offset is corrected. Anything else
  * leaves the file as cairo wrote it. */
+/* The last occurrence of NEEDLE in the LEN bytes at HAY: the file holds
+ * binary streams, which the NUL-stopping g_strrstr_len would not cross. */
+static const char *last_bytes(const char *hay, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = len >= n ? len - n + 1 : 0; i-- > 0;) {
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, n) == 0)
+            return hay + i;
+    }
+    return NULL;
+}
+
 static void add_catalog_entries(GByteArray *pdf, const char *lang)
 {
     static const char catalog[] = "<< /Type /Catalog\n";
     const char *start = (const char *)pdf->data;
     const char *end = start + pdf->len;
-    const char *cat = g_strrstr_len(start, (gssize)pdf->len, catalog);
-    const char *xref = cat != NULL ? g_strstr_len(cat, end - cat, "\nxref\n") : NULL;
-    const char *sx = g_strrstr_len(start, (gssize)pdf->len, "\nstartxref\n");
+    const char *cat = last_bytes(start, pdf->len, catalog);
+    const char *xref = cat != NULL ? last_bytes(cat, (size_t)(end - cat), "\nxref\n") : NULL;
+    const char *sx = last_bytes(start, pdf->len, "\nstartxref\n");
     if (cat == NULL || xref == NULL || sx == NULL || sx < xref)
         return;
     char *endp = NULL;

@@ -441,45 +441,48 @@ static void set_list(ts *t, const layout_block *list, double x, double width, ta
     fs->pending_after = fmax(inner.pending_after, list->style->space_after_pt);
 }
 
-/* Cut points of a row: between its cells' lines, never through one. */
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Cut points of a row: between its cells' lines, never through one. A
+ * sweep over the boxes sorted by top: a cell of ten thousand lines must
+ * not cost ten thousand squared. */
 static void row_splits(ts *t, ventry *e)
 {
     box *row = e->b;
-    GArray *cands = g_array_new(FALSE, FALSE, sizeof(double));
-    for (size_t i = 0; i < row->n_children; i++) {
-        double bottom = row->children[i]->y_pt + row->children[i]->height_pt;
+    size_t n = row->n_children;
+    double *cands = g_new(double, n + 1);
+    double *tops = g_new(double, 2 * n + 1); /* pairs: top, bottom */
+    size_t n_cands = 0;
+    for (size_t i = 0; i < n; i++) {
+        const box *k = row->children[i];
+        double bottom = k->y_pt + k->height_pt;
         if (bottom > 0.5 && bottom < row->height_pt - 0.5)
-            g_array_append_val(cands, bottom);
+            cands[n_cands++] = bottom;
+        tops[2 * i] = k->y_pt;
+        tops[2 * i + 1] = bottom;
     }
-    GArray *ok = g_array_new(FALSE, FALSE, sizeof(double));
-    for (guint c = 0; c < cands->len; c++) {
-        double y = g_array_index(cands, double, c);
-        bool straddles = false;
-        for (size_t i = 0; i < row->n_children && !straddles; i++) {
-            const box *k = row->children[i];
-            straddles = k->y_pt < y - 0.01 && k->y_pt + k->height_pt > y + 0.01;
-        }
-        bool dup = false;
-        for (guint j = 0; j < ok->len && !dup; j++)
-            dup = fabs(g_array_index(ok, double, j) - y) < 0.01;
+    qsort(cands, n_cands, sizeof(double), compare_doubles);
+    qsort(tops, n, 2 * sizeof(double), compare_doubles); /* by top */
+    double *ok = arena_array(t->arena, n_cands + 1, sizeof(double));
+    size_t n_ok = 0, next = 0;
+    double reach = -1; /* the lowest bottom of the boxes starting above y */
+    for (size_t c = 0; c < n_cands; c++) {
+        double y = cands[c];
+        for (; next < n && tops[2 * next] < y - 0.01; next++)
+            reach = fmax(reach, tops[2 * next + 1]);
+        bool straddles = reach > y + 0.01;
+        bool dup = n_ok > 0 && fabs(ok[n_ok - 1] - y) < 0.01;
         if (!straddles && !dup)
-            g_array_append_val(ok, y);
+            ok[n_ok++] = y;
     }
-    /* Ascending, for paginate_flow(). */
-    for (guint i = 1; i < ok->len; i++) {
-        for (guint j = i; j > 0 && g_array_index(ok, double, j - 1) > g_array_index(ok, double, j);
-             j--) {
-            double tmp = g_array_index(ok, double, j);
-            g_array_index(ok, double, j) = g_array_index(ok, double, j - 1);
-            g_array_index(ok, double, j - 1) = tmp;
-        }
-    }
-    e->n_splits = ok->len;
-    e->splits = arena_array(t->arena, ok->len + 1, sizeof(double));
-    if (ok->len > 0)
-        memcpy(e->splits, ok->data, ok->len * sizeof(double));
-    g_array_free(cands, TRUE);
-    g_array_free(ok, TRUE);
+    e->n_splits = n_ok;
+    e->splits = ok; /* ascending, for paginate_flow() */
+    g_free(cands);
+    g_free(tops);
 }
 
 /* The baseline of the first line among kids[from, to), from the row's

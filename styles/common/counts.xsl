@@ -24,10 +24,10 @@
       <xsl:variable name="all" select="$report/r:attendance/r:count[@of = $of]"/>
       <xsl:choose>
         <xsl:when test="$role = 'participant'">
-          <xsl:copy-of select="$all[not(@role) or @role = 'participant'][1]"/>
+          <xsl:apply-templates select="$all[not(@role) or @role = 'participant'][1]" mode="count-copy"/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:copy-of select="$all[@role = $role][1]"/>
+          <xsl:apply-templates select="$all[@role = $role][1]" mode="count-copy"/>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="counts-of-role">
@@ -43,6 +43,15 @@
     <xsl:if test="$c[not(@role) or @role = 'participant']">participant </xsl:if>
     <xsl:if test="$c[@role = 'speaker']">speaker </xsl:if>
     <xsl:if test="$c[@role = 'moderator']">moderator </xsl:if>
+  </xsl:template>
+
+  <!-- A count with its value as XPath reads numbers: "+12" is a count (an
+       xsd:nonNegativeInteger) but number('+12') is NaN in XPath 1.0. -->
+  <xsl:template match="r:count" mode="count-copy">
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:value-of select="translate(normalize-space(.), '+', '')"/>
+    </xsl:copy>
   </xsl:template>
 
   <!-- A count's label: "Female", "Developing countries"... -->

@@ -49,7 +49,8 @@
         </xsl:call-template>
       </dt>
       <dd>
-        <xsl:variable name="labelled" select="key('roles-of-type', $type)[@label]"/>
+        <xsl:variable name="all" select="key('roles-of-type', $type)"/>
+        <xsl:variable name="labelled" select="$all[@label]"/>
         <xsl:choose>
           <xsl:when test="count(key('roles-of-type', $type)) &gt; 1 and count($labelled) = count(key('roles-of-type', $type))">
             <!-- Several roles of one type, each with the form's label (panel
@@ -76,7 +77,8 @@
             <xsl:variable name="id" select="string(.)"/>
             <xsl:for-each select="$report">
               <xsl:variable name="who" select="key('cast', $id)"/>
-              <xsl:variable name="role" select="key('roles-of-type', $type)[contains(concat(' ', normalize-space(@who), ' '), concat(' ', $id, ' '))][1]"/>
+              <!-- One role of the type (the usual case) needs no search. -->
+              <xsl:variable name="role" select="$all[count($all) = 1] | $all[count($all) &gt; 1][contains(concat(' ', normalize-space(@who), ' '), concat(' ', $id, ' '))][1]"/>
               <li>
                 <xsl:apply-templates select="$who" mode="person">
                   <xsl:with-param name="role" select="$role"/>

@@ -70,7 +70,8 @@
           <xsl:for-each select="$unique">
             <xsl:variable name="id" select="string(.)"/>
             <xsl:for-each select="$report">
-              <xsl:variable name="role" select="key('roles-of-type', $type)[contains(concat(' ', normalize-space(@who), ' '), concat(' ', $id, ' '))][1]"/>
+              <!-- One role of the type (the usual case) needs no search. -->
+              <xsl:variable name="role" select="$all[count($all) = 1] | $all[count($all) &gt; 1][contains(concat(' ', normalize-space(@who), ' '), concat(' ', $id, ' '))][1]"/>
               <l:p style="field-value">
                 <xsl:apply-templates select="key('cast', $id)" mode="person">
                   <xsl:with-param name="role" select="$role"/>
