@@ -556,8 +556,15 @@ static const manifest_entry *still_valid(build *b, const char *rel, const char *
         return NULL;
     char *full = g_build_filename(b->site, rel, NULL);
     GStatBuf st;
-    bool same = g_stat(full, &st) == 0 && (uint64_t)st.st_size == e->size &&
-                (int64_t)st.st_mtime == e->mtime;
+    bool same = g_stat(full, &st) == 0 && (uint64_t)st.st_size == e->size;
+    if (same && (int64_t)st.st_mtime != e->mtime) {
+        /* Touched, copied, or known only from the public manifest: the
+         * bytes decide. */
+        char *sha = NULL;
+        uint64_t size = 0;
+        same = manifest_hash_file(full, &sha, &size) && g_strcmp0(sha, e->sha256) == 0;
+        g_free(sha);
+    }
     g_free(full);
     return same ? e : NULL;
 }
@@ -904,7 +911,7 @@ static bool publish(build *b, const char *manifest_name, diag *d)
     char *commit = g_build_filename(b->state, "commit.json", NULL);
     char *final = g_build_filename(b->site, manifest_name, NULL);
     size_t len = 0;
-    char *json = manifest_to_json(b->next, &len);
+    char *json = manifest_to_json(b->next, true, &len);
     /* Staged files reach the disk before anything points at them. */
     outfile_sync_all(b->stage);
     outfile_set_durable(true);
@@ -946,8 +953,17 @@ static bool publish(build *b, const char *manifest_name, diag *d)
     }
     if (ok) {
         g_free(json);
-        json = manifest_to_json(b->next, &len); /* with the final mtimes */
+        bool public = manifest_name[0] == 'm';
+        json = manifest_to_json(b->next, !public, &len);
         ok = outfile_save(final, json, len, d);
+        if (ok && public) {
+            /* The private copy, with the final mtimes, for the next build. */
+            g_free(json);
+            json = manifest_to_json(b->next, true, &len);
+            char *private = g_build_filename(b->state, "manifest.json", NULL);
+            ok = outfile_save(private, json, len, d);
+            g_free(private);
+        }
         if (ok)
             g_unlink(commit);
     }
@@ -955,6 +971,21 @@ static bool publish(build *b, const char *manifest_name, diag *d)
     g_free(final);
     g_free(commit);
     return ok;
+}
+
+/* What the previous build published: its private copy (with mtimes), or
+ * the public manifest of a site copied without its state. */
+static manifest *read_previous_manifest(const build *b, diag *d)
+{
+    char *path = g_build_filename(b->state, "manifest.json", NULL);
+    manifest *m = manifest_read(path, d);
+    g_free(path);
+    if (m == NULL) {
+        path = g_build_filename(b->site, "manifest.json", NULL);
+        m = manifest_read(path, d);
+        g_free(path);
+    }
+    return m;
 }
 
 /* An earlier build stopped while publishing: finish it (roll forward). */
@@ -968,9 +999,7 @@ static void finish_interrupted(build *b, diag *d)
         publish(b, "manifest.json", d);
         b->next = saved;
         manifest_free(b->old);
-        char *path = g_build_filename(b->site, "manifest.json", NULL);
-        b->old = manifest_read(path, d);
-        g_free(path);
+        b->old = read_previous_manifest(b, d);
         manifest_free(pending);
     }
     g_free(commit);
@@ -1235,8 +1264,8 @@ static bool manifests_equal(const manifest *a, const manifest *b)
     if (a == NULL || b == NULL)
         return false;
     size_t la = 0, lb = 0;
-    char *ja = manifest_to_json(a, &la);
-    char *jb = manifest_to_json(b, &lb);
+    char *ja = manifest_to_json(a, true, &la);
+    char *jb = manifest_to_json(b, true, &lb);
     bool same = la == lb && memcmp(ja, jb, la) == 0;
     g_free(ja);
     g_free(jb);
@@ -1290,9 +1319,7 @@ corpus_result corpus_build(renderer *r, const char *dir, const corpus_options *o
     outfile_set_durable(false);
     b.inputs = inputs_digest(r, o);
     b.next = manifest_new("rapporteur " RP_VERSION);
-    char *manifest_path = g_build_filename(b.site, "manifest.json", NULL);
-    b.old = manifest_read(manifest_path, d);
-    g_free(manifest_path);
+    b.old = read_previous_manifest(&b, d);
     b.earlier = o->shard_count > 0 ? g_ptr_array_new() : read_shard_manifests(&b);
     finish_interrupted(&b, d);
 

@@ -143,7 +143,7 @@ static void json_field(GString *out, const char *name, const char *value, bool *
     json_string(out, value);
 }
 
-char *manifest_to_json(const manifest *m, size_t *len)
+char *manifest_to_json(const manifest *m, bool with_mtimes, size_t *len)
 {
     GString *out = g_string_new("{\n  \"format\": ");
     json_string(out, MANIFEST_FORMAT);
@@ -162,7 +162,9 @@ char *manifest_to_json(const manifest *m, size_t *len)
         json_field(out, "record_sha256", e->record_sha256, &first);
         json_field(out, "lang", e->lang, &first);
         json_field(out, "fingerprint", e->fingerprint, &first);
-        g_string_append_printf(out, ", \"mtime\": %" G_GINT64_FORMAT "}", e->mtime);
+        if (with_mtimes)
+            g_string_append_printf(out, ", \"mtime\": %" G_GINT64_FORMAT, e->mtime);
+        g_string_append_c(out, '}');
     }
     g_string_append(out, all->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
     *len = out->len;

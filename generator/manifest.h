@@ -27,7 +27,9 @@ typedef struct {
     char *record_sha256; /* or NULL */
     char *lang;          /* or NULL */
     char *fingerprint;   /* digest of everything that made the file */
-    int64_t mtime;       /* when it was written (for the no-op check) */
+    int64_t mtime;       /* when it was written (for the no-op check); kept
+                          * only in the build's private copy, so that the
+                          * public manifest is reproducible */
 } manifest_entry;
 
 typedef struct manifest manifest;
@@ -39,8 +41,10 @@ void manifest_free(manifest *m);
  * and NULL without error if the file does not exist. */
 manifest *manifest_read(const char *path, diag *d);
 
-/* Serializes to JSON, entries sorted by path. g_free() the result. */
-char *manifest_to_json(const manifest *m, size_t *len);
+/* Serializes to JSON, entries sorted by path, with the mtimes or without
+ * (the published manifest: the same inputs give the same bytes). g_free()
+ * the result. */
+char *manifest_to_json(const manifest *m, bool with_mtimes, size_t *len);
 
 /* Adds or replaces the entry for e->path (copied). */
 void manifest_put(manifest *m, const manifest_entry *e);
