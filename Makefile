@@ -51,8 +51,9 @@ endif
 DEB_BUILD := gcc make pkg-config libxml2-dev libxslt1-dev libglib2.0-dev libcairo2-dev \
              libpango1.0-dev libfontconfig-dev libharfbuzz-dev fonts-noto-core fonts-noto-cjk \
              python3 python3-fonttools
-DEB_TEST := libcriterion-dev poppler-utils qpdf xsltproc libxml2-utils valgrind clang \
+DEB_TEST := libcriterion-dev poppler-utils qpdf xsltproc libxml2-utils valgrind clang time \
             default-jre-headless chromium nodejs npm
+DEB_LINT := cppcheck clang-tidy clang-format
 
 .PHONY: all deps deps-test fonts demo check check-unit check-e2e bench fuzz lint format \
         install uninstall clean distclean
@@ -69,6 +70,10 @@ $(BUILD)/.deps-build: Makefile
 $(BUILD)/.deps-test: Makefile tests/package.json
 	$(Q)DEBS="$(DEB_BUILD) $(DEB_TEST)" sh tests/deps.sh
 	$(Q)cd tests && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package.json ] || npm ci --no-audit --no-fund --loglevel=error; }
+	$(Q)mkdir -p $(BUILD) && touch $@
+
+$(BUILD)/.deps-lint: Makefile
+	$(Q)DEBS="$(DEB_BUILD) $(DEB_LINT)" sh tests/deps.sh
 	$(Q)mkdir -p $(BUILD) && touch $@
 
 deps: $(BUILD)/.deps-build
@@ -138,18 +143,24 @@ $(BUILD)/gen_corpus: tests/gen_corpus.c | $(BUILD)/.deps-build
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags glib-2.0) -o $@ $< $(shell pkg-config --libs glib-2.0)
 
-bench: all $(BUILD)/gen_corpus
+bench: all $(BUILD)/gen_corpus $(BUILD)/.deps-test
 	$(Q)BUILD=$(CURDIR)/$(BUILD) sh tests/bench.sh
+
+# libFuzzer harnesses (clang): known crashes replayed, then each harness run
+# for FUZZ_SECONDS from its seeds; new crashes land in tests/fuzz/crashes/.
+FUZZ_SECONDS ?= 60
+fuzz: $(BUILD)/.deps-test fonts
+	$(Q)sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # ---------------------------------------------------------------------------
 # Maintenance
 
-lint: $(BUILD)/.deps-build
+lint: $(BUILD)/.deps-lint
 	$(Q)cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,style,performance,portability \
 	  --suppressions-list=.cppcheck-suppressions --inline-suppr -Igenerator generator/
 	$(Q)clang-tidy --quiet generator/*.c -- $(ALL_CFLAGS) $(PKG_CFLAGS)
 
-format:
+format: $(BUILD)/.deps-lint
 	$(Q)clang-format -i generator/*.c generator/*.h tests/unit/*.c
 
 install: all

@@ -171,12 +171,19 @@ typedef struct {
     const char *kind; /* "person" or "org" */
 } name_use;
 
+/* Files `u` under `key`, once per spelling: a name used in a thousand
+ * records is one entry, and the pairs compared stay few. */
 static void add_variant(GHashTable *index, const char *key, name_use *u)
 {
     GPtrArray *list = g_hash_table_lookup(index, key);
     if (list == NULL) {
         list = g_ptr_array_new();
         g_hash_table_insert(index, g_strdup(key), list);
+    }
+    for (guint i = 0; i < list->len; i++) {
+        const name_use *o = g_ptr_array_index(list, i);
+        if (strcmp(o->raw, u->raw) == 0 && g_strcmp0(o->kind, u->kind) == 0)
+            return;
     }
     g_ptr_array_add(list, u);
 }
@@ -460,6 +467,7 @@ typedef struct {
     char *stage;        /* state/staging */
     char *inputs;       /* digest of what every output depends on */
     manifest *old;      /* the published manifest, or NULL */
+    bool cache_current; /* state/corpus.xml already holds this corpus */
     GPtrArray *earlier; /* manifests of shards built elsewhere */
     manifest *next;     /* guarded by lock */
     GMutex lock;
@@ -755,11 +763,6 @@ static bool stage_html(build *b, xmlDoc *result, const char *rel, const char *fp
     return ok;
 }
 
-typedef struct {
-    const char *kind;
-    const char *key;
-} facet;
-
 /* One page of index.xsl in one language. */
 static bool make_page(build *b, xmlDoc *corpus, const char *page, const char *key,
                       const char *dir, const char *lang, const char *fp, diag *d)
@@ -779,17 +782,6 @@ static bool make_page(build *b, xmlDoc *corpus, const char *page, const char *ke
     g_free(name);
     xmlFreeDoc(res);
     return ok;
-}
-
-static const char *facet_dir(const char *kind)
-{
-    if (strcmp(kind, "year") == 0)
-        return "years";
-    if (strcmp(kind, "type") == 0)
-        return "types";
-    if (strcmp(kind, "theme") == 0)
-        return "themes";
-    return "stakeholders";
 }
 
 static bool make_site_css(build *b, const char *fp, diag *d)
@@ -815,7 +807,158 @@ static bool make_site_css(build *b, const char *fp, diag *d)
     return ok;
 }
 
-/* The indexes, per-facet pages, statistics (HTML, PDF, CSV) and site.css. */
+/* The pages of one kind (the index, or the pages of a facet: year, type,
+ * theme, stakeholder) in one language, from one transformation of
+ * index.xsl (page=pages): each <page path="..."> of the result is a page
+ * of the site. */
+static bool make_facet_pages(build *b, xmlDoc *corpus, const char *kind, const char *lang,
+                             const char *fp, diag *d)
+{
+    char *langs = g_strjoinv(" ", b->site_langs);
+    const char *params[] = {"page", "pages", "key", kind, "site-languages", langs, NULL};
+    xmlDoc *res = transform_apply(renderer_transformer(b->r), "archive", "index.xsl", corpus,
+                                  "corpus", lang, params, d);
+    g_free(langs);
+    if (res == NULL)
+        return false;
+    bool ok = true;
+    xmlNode *root = xmlDocGetRootElement(res);
+    for (xmlNode *pg = root != NULL ? root->children : NULL; pg != NULL && ok; pg = pg->next) {
+        if (pg->type != XML_ELEMENT_NODE || !xmlStrEqual(pg->name, BAD_CAST "page"))
+            continue;
+        const char *rel = prop(pg, "path");
+        xmlNode *html = pg->children;
+        while (html != NULL && html->type != XML_ELEMENT_NODE)
+            html = html->next;
+        /* Paths come from facet keys, which come from records. */
+        if (rel == NULL || html == NULL || rel[0] == '/' || rel[0] == '.' ||
+            strstr(rel, "..") != NULL || strchr(rel, '\\') != NULL) {
+            diag_add(d, DIAG_ERROR, NULL, 0, 0, NULL, "index.xsl made a page without a safe path");
+            ok = false;
+            break;
+        }
+        size_t len = 0;
+        char *bytes = html_serialize_element(res, html, &len);
+        ok = stage_bytes(b, rel, bytes, len, fp, lang, d);
+        g_free(bytes);
+    }
+    xmlFreeDoc(res);
+    return ok;
+}
+
+/* The statistics of one language, as a page and as a PDF through the
+ * reports' typesetter. */
+static bool make_stats(build *b, xmlDoc *corpus, const char *lang, const char *fp, diag *d)
+{
+    if (!make_page(b, corpus, "stats", NULL, NULL, lang, fp, d))
+        return false;
+    const char *params[] = {"paper", b->o->paper, NULL};
+    xmlDoc *ldoc = transform_apply(renderer_transformer(b->r), "archive", "stats-layout.xsl",
+                                   corpus, "corpus", lang, params, d);
+    if (ldoc == NULL)
+        return false;
+    char *rel = g_strdup_printf("stats.%s.pdf", lang);
+    char *path = g_build_filename(b->stage, rel, NULL);
+    report_pdf *pdf = renderer_pdf(b->r, d);
+    bool ok = pdf != NULL && report_pdf_render_layout(pdf, ldoc, "corpus statistics", path, d) &&
+              note_staged(b, rel, fp, NULL, NULL, lang, d);
+    g_free(path);
+    g_free(rel);
+    xmlFreeDoc(ldoc);
+    return ok;
+}
+
+typedef struct {
+    build *b;
+    xmlDoc *corpus; /* slim_corpus()'s */
+    const char *fp;
+    diag *d;
+    GAsyncQueue *done;
+    bool failed;
+} index_ctx;
+
+/* A copy of the corpus with what the pages need: the statistics, and per
+ * entry its facets and the report's meeting and session (the people, most
+ * of the bytes, served the statistics, computed by now). Each worker
+ * copies it, so it is worth keeping small. */
+static void copy_children_except_people(xmlNode *from, xmlNode *to, xmlDoc *doc)
+{
+    for (xmlNode *c = from->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || xmlStrEqual(c->name, BAD_CAST "person"))
+            continue;
+        if (xmlStrEqual(c->name, BAD_CAST "report")) {
+            xmlNode *report = xmlDocCopyNode(c, doc, 2);
+            xmlAddChild(to, report);
+            for (xmlNode *k = c->children; k != NULL; k = k->next) {
+                if (k->type == XML_ELEMENT_NODE && (xmlStrEqual(k->name, BAD_CAST "meeting") ||
+                                                    xmlStrEqual(k->name, BAD_CAST "session")))
+                    xmlAddChild(report, xmlDocCopyNode(k, doc, 1));
+            }
+        } else {
+            xmlAddChild(to, xmlDocCopyNode(c, doc, 1));
+        }
+    }
+}
+
+static xmlDoc *slim_corpus(xmlDoc *corpus)
+{
+    xmlDoc *slim = xmlNewDoc(BAD_CAST "1.0");
+    xmlNode *root = xmlDocGetRootElement(corpus);
+    xmlNode *to = xmlDocCopyNode(root, slim, 2);
+    xmlDocSetRootElement(slim, to);
+    for (xmlNode *e = root->children; e != NULL; e = e->next) {
+        if (e->type != XML_ELEMENT_NODE)
+            continue;
+        if (xmlStrEqual(e->name, BAD_CAST "entry")) {
+            xmlNode *entry = xmlDocCopyNode(e, slim, 2);
+            xmlAddChild(to, entry);
+            copy_children_except_people(e, entry, slim);
+        } else {
+            xmlAddChild(to, xmlDocCopyNode(e, slim, 1));
+        }
+    }
+    return slim;
+}
+
+/* A worker's share: one language's pages and statistics. libxslt writes
+ * into the document it transforms (the order of its nodes), so each
+ * worker has its own copy of the corpus. */
+static void index_job(gpointer data, gpointer user)
+{
+    const char *lang = data;
+    index_ctx *ic = user;
+    diag *mine = diag_new();
+    xmlDoc *copy = xmlCopyDoc(ic->corpus, 1);
+    /* A kind at a time: each result holds fewer pages. */
+    static const char *const kinds[] = {"index", "year", "type", "theme", "stakeholder"};
+    bool ok = copy != NULL;
+    for (size_t k = 0; k < G_N_ELEMENTS(kinds) && ok; k++)
+        ok = make_facet_pages(ic->b, copy, kinds[k], lang, ic->fp, mine);
+    ok = ok && make_stats(ic->b, copy, lang, ic->fp, mine);
+    xmlFreeDoc(copy);
+    if (!ok)
+        ic->failed = true;
+    diag_merge(ic->d, mine);
+    diag_free(mine);
+    g_async_queue_push(ic->done, data);
+}
+
+static bool make_stats_csv(build *b, xmlDoc *corpus, const char *fp, diag *d)
+{
+    transformer *t = renderer_transformer(b->r);
+    xmlDoc *csv = transform_apply(t, "archive", "stats-csv.xsl", corpus, "corpus", "en", NULL, d);
+    if (csv == NULL)
+        return false;
+    size_t len = 0;
+    char *text = transform_serialize(t, "archive", "stats-csv.xsl", csv, &len);
+    bool ok = stage_bytes(b, "stats.csv", text, len, fp, NULL, d);
+    g_free(text);
+    xmlFreeDoc(csv);
+    return ok;
+}
+
+/* The indexes, per-facet pages, statistics (HTML, PDF, CSV) and site.css;
+ * the languages in parallel. */
 static bool make_indexes(build *b, xmlDoc *corpus, const char *fp, diag *d)
 {
     transformer *t = renderer_transformer(b->r);
@@ -828,74 +971,20 @@ static bool make_indexes(build *b, xmlDoc *corpus, const char *fp, diag *d)
                 xmlDocCopyNode(xmlDocGetRootElement(stats), corpus, 1));
     xmlFreeDoc(stats);
 
-    bool ok = make_site_css(b, fp, d);
-    ok = make_page(b, corpus, "home", NULL, NULL, b->site_langs[0], fp, d) && ok;
-
-    /* The facet values, in document order, each once. */
-    GPtrArray *facets = g_ptr_array_new_with_free_func(g_free);
-    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    xmlNode *root = xmlDocGetRootElement(corpus);
-    for (xmlNode *e = root->children; e != NULL; e = e->next) {
-        for (xmlNode *f = e->type == XML_ELEMENT_NODE ? e->children : NULL; f != NULL; f = f->next) {
-            if (f->type != XML_ELEMENT_NODE || !xmlStrEqual(f->name, BAD_CAST "facet"))
-                continue;
-            const char *kind = prop(f, "kind");
-            const char *key = prop(f, "key");
-            if (kind == NULL || key == NULL || *key == '\0' || strchr(key, '/') != NULL ||
-                key[0] == '.')
-                continue;
-            char *k = g_strconcat(kind, " ", key, NULL);
-            if (g_hash_table_contains(seen, k)) {
-                g_free(k);
-                continue;
-            }
-            g_hash_table_add(seen, k);
-            facet *fa = g_new(facet, 1);
-            fa->kind = kind;
-            fa->key = key;
-            g_ptr_array_add(facets, fa);
-        }
-    }
-    for (char **l = b->site_langs; *l != NULL && ok; l++) {
-        ok = make_page(b, corpus, "index", NULL, NULL, *l, fp, d) &&
-             make_page(b, corpus, "stats", NULL, NULL, *l, fp, d) && ok;
-        for (guint i = 0; i < facets->len && ok; i++) {
-            facet *fa = g_ptr_array_index(facets, i);
-            ok = make_page(b, corpus, fa->kind, fa->key, facet_dir(fa->kind), *l, fp, d);
-        }
-        /* The statistics as PDF, through the reports' typesetter. */
-        const char *params[] = {"paper", b->o->paper, NULL};
-        xmlDoc *ldoc = transform_apply(t, "archive", "stats-layout.xsl", corpus, "corpus", *l,
-                                       params, d);
-        if (ldoc == NULL) {
-            ok = false;
-            break;
-        }
-        char *rel = g_strdup_printf("stats.%s.pdf", *l);
-        char *path = g_build_filename(b->stage, rel, NULL);
-        report_pdf *pdf = renderer_pdf(b->r, d);
-        ok = pdf != NULL && report_pdf_render_layout(pdf, ldoc, "corpus statistics", path, d) &&
-             note_staged(b, rel, fp, NULL, NULL, *l, d) && ok;
-        g_free(path);
-        g_free(rel);
-        xmlFreeDoc(ldoc);
-    }
-    if (ok) {
-        xmlDoc *csv = transform_apply(t, "archive", "stats-csv.xsl", corpus, "corpus", "en", NULL,
-                                      d);
-        if (csv == NULL) {
-            ok = false;
-        } else {
-            size_t len = 0;
-            char *text = transform_serialize(t, "archive", "stats-csv.xsl", csv, &len);
-            ok = stage_bytes(b, "stats.csv", text, len, fp, NULL, d);
-            g_free(text);
-            xmlFreeDoc(csv);
-        }
-    }
-    g_hash_table_destroy(seen);
-    g_ptr_array_free(facets, TRUE);
-    return ok;
+    bool ok = make_site_css(b, fp, d) &&
+              make_page(b, corpus, "home", NULL, NULL, b->site_langs[0], fp, d) &&
+              make_stats_csv(b, corpus, fp, d);
+    if (!ok)
+        return false;
+    index_ctx ic = {b, slim_corpus(corpus), fp, d, g_async_queue_new(), false};
+    GPtrArray *langs = g_ptr_array_new();
+    for (char **l = b->site_langs; *l != NULL; l++)
+        g_ptr_array_add(langs, *l);
+    run_pool(index_job, &ic, langs, b->o->jobs, ic.done, b->o->progress, "writing indexes");
+    g_ptr_array_free(langs, TRUE);
+    g_async_queue_unref(ic.done);
+    xmlFreeDoc(ic.corpus);
+    return !ic.failed;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1016,10 +1105,14 @@ static xmlDoc *load_cache(const build *b)
 {
     char *path = g_build_filename(b->state, "corpus.xml", NULL);
     xmlDoc *doc = NULL;
-    if (g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+    char *data = NULL;
+    gsize len = 0;
+    /* Read, then parsed from memory: the safe entity loader (transform.c)
+     * refuses files outside the styles, the site's state included. */
+    if (g_file_get_contents(path, &data, &len, NULL) && len < G_MAXINT) {
         diag *ignored = diag_new();
         diag_capture_begin(ignored, path);
-        doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+        doc = xmlReadMemory(data, (int)len, path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
         diag_capture_end();
         diag_free(ignored);
         xmlNode *root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
@@ -1028,12 +1121,15 @@ static xmlDoc *load_cache(const build *b)
             doc = NULL;
         }
     }
+    g_free(data);
     g_free(path);
     return doc;
 }
 
 static bool save_cache(const build *b, xmlDoc *corpus, diag *d)
 {
+    if (b->cache_current)
+        return true;
     xmlNode *root = xmlDocGetRootElement(corpus);
     xmlSetProp(root, BAD_CAST "inputs", BAD_CAST b->inputs);
     /* The statistics are recomputed each time: not cached. */
@@ -1110,6 +1206,7 @@ static void scan_records(build *b, const char *dir, char **files, xmlDoc *corpus
         if (e->type == XML_ELEMENT_NODE && prop(e, "file") != NULL)
             g_hash_table_insert(cached, (gpointer)prop(e, "file"), e);
     }
+    guint n_cached = 0;
     GPtrArray *todo = g_ptr_array_new();
     for (char **f = files; *f != NULL; f++) {
         rec_info *ri = g_new0(rec_info, 1);
@@ -1138,7 +1235,10 @@ static void scan_records(build *b, const char *dir, char **files, xmlDoc *corpus
         g_free(data);
         if (!ri->cached)
             g_ptr_array_add(todo, ri);
+        else
+            n_cached++;
     }
+    b->cache_current = todo->len == 0 && n_cached == g_hash_table_size(cached);
     g_hash_table_destroy(cached);
     xmlFreeDoc(cache);
     scan_ctx sc = {b->r, b->o->langs, corpus, {0}, b->d, g_async_queue_new(), false};
@@ -1328,8 +1428,9 @@ corpus_result corpus_build(renderer *r, const char *dir, const corpus_options *o
     xmlSetNs(root, xmlNewNs(root, BAD_CAST CORPUS_NS, BAD_CAST "c"));
     xmlDocSetRootElement(corpus, root);
     scan_records(&b, dir, files, corpus, recs);
+    /* Two records with one id would write the same files: an error. The
+     * names spelled differently are `check DIR`'s business (warnings). */
     check_identity(recs, d);
-    check_names(recs, d);
     size_t n_bad = 0;
     for (guint i = 0; i < recs->len; i++) {
         rec_info *ri = g_ptr_array_index(recs, i);

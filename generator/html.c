@@ -1,6 +1,7 @@
 /* html: HTML5 serialization of the HTML layer's result. */
 #include "html.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include <glib.h>
@@ -10,40 +11,41 @@
 /* libxslt's html output method adds <meta http-equiv="Content-Type"> to
  * the head; our pages already say <meta charset="utf-8">, and HTML5 allows
  * only one of the two. */
+static bool is_http_equiv_meta(xmlNode *n)
+{
+    if (n->type != XML_ELEMENT_NODE || xmlStrcasecmp(n->name, BAD_CAST "meta") != 0)
+        return false;
+    xmlChar *he = xmlGetProp(n, BAD_CAST "http-equiv");
+    bool is = he != NULL && xmlStrcasecmp(he, BAD_CAST "Content-Type") == 0;
+    xmlFree(he);
+    return is;
+}
+
+/* Removes such metas from the children of `node`, down to (not into) body. */
 static void drop_http_equiv(xmlNode *node)
 {
-    for (xmlNode *n = node; n != NULL;) {
+    for (xmlNode *n = node->children; n != NULL;) {
         xmlNode *next = n->next;
-        if (n->type == XML_ELEMENT_NODE) {
-            if (xmlStrcasecmp(n->name, BAD_CAST "meta") == 0) {
-                xmlChar *he = xmlGetProp(n, BAD_CAST "http-equiv");
-                bool drop = he != NULL && xmlStrcasecmp(he, BAD_CAST "Content-Type") == 0;
-                xmlFree(he);
-                if (drop) {
-                    xmlUnlinkNode(n);
-                    xmlFreeNode(n);
-                    n = next;
-                    continue;
-                }
-            } else if (xmlStrcasecmp(n->name, BAD_CAST "body") != 0) {
-                drop_http_equiv(n->children);
-            }
+        if (is_http_equiv_meta(n)) {
+            xmlUnlinkNode(n);
+            xmlFreeNode(n);
+        } else if (n->type == XML_ELEMENT_NODE && xmlStrcasecmp(n->name, BAD_CAST "body") != 0) {
+            drop_http_equiv(n);
         }
         n = next;
     }
 }
 
-char *html_serialize(xmlDoc *result, size_t *len)
+static char *serialize(xmlDoc *doc, xmlNode *first, bool siblings, size_t *len)
 {
-    xmlNode *root = xmlDocGetRootElement(result);
-    drop_http_equiv(root);
     xmlBufferPtr buf = xmlBufferCreate();
     xmlOutputBufferPtr out = xmlOutputBufferCreateBuffer(buf, NULL);
     xmlOutputBufferWriteString(out, "<!DOCTYPE html>\n");
-    for (xmlNode *n = result->children; n != NULL; n = n->next) {
+    for (xmlNode *n = first; n != NULL; n = siblings ? n->next : NULL) {
         if (n->type == XML_DTD_NODE)
             continue;
-        htmlNodeDumpFormatOutput(out, result, n, "UTF-8", 0);
+        drop_http_equiv(n);
+        htmlNodeDumpFormatOutput(out, doc, n, "UTF-8", 0);
     }
     xmlOutputBufferWriteString(out, "\n");
     xmlOutputBufferClose(out);
@@ -54,4 +56,14 @@ char *html_serialize(xmlDoc *result, size_t *len)
     xmlBufferFree(buf);
     *len = n;
     return bytes;
+}
+
+char *html_serialize(xmlDoc *result, size_t *len)
+{
+    return serialize(result, result->children, true, len);
+}
+
+char *html_serialize_element(xmlDoc *result, xmlNode *html, size_t *len)
+{
+    return serialize(result, html, false, len);
 }

@@ -15,4 +15,8 @@
  * bytes. The result tree may be modified (libxslt's extra meta removed). */
 char *html_serialize(xmlDoc *result, size_t *len);
 
+/* The same for one element of a result holding several pages (the
+ * archive's pages of one language, made in one transformation). */
+char *html_serialize_element(xmlDoc *result, xmlNode *html, size_t *len);
+
 #endif

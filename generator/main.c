@@ -213,6 +213,9 @@ static int cmd_render(const cli_options *o)
         rc = fail_environment(d);
         goto out;
     }
+    /* Each file is written whole and renamed into place; the disk is
+     * flushed once at the end rather than file by file. */
+    outfile_set_durable(false);
     bool environment = false, bad_input = false, any_rendered = false;
     for (char **f = o->files; *f != NULL; f++) {
         bool ok;
@@ -229,6 +232,8 @@ static int cmd_render(const cli_options *o)
     /* The pages' style sheet, once there are pages to use it. */
     if (any_rendered && (ro.formats & RENDER_HTML) && !render_write_css(r, ro.out_dir, d))
         flush_diags_noting(d, &environment);
+    if (any_rendered)
+        outfile_sync_all(ro.out_dir);
     rc = exit_status(environment, bad_input);
 out:
     renderer_free(r);

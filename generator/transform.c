@@ -737,8 +737,11 @@ xmlDoc *transform_apply(transformer *t, const char *layer, const char *sheet, xm
     }
     g_ptr_array_add(p, NULL);
     /* xsltQuoteUserParams quotes each value as an XPath string literal. */
+    /* For developers: RAPPORTEUR_PROFILE_XSLT=1 prints libxslt's time per
+     * template to stderr. */
+    FILE *profile = g_getenv("RAPPORTEUR_PROFILE_XSLT") != NULL ? stderr : NULL;
     if (xsltQuoteUserParams(tctxt, (const char **)p->pdata) == 0)
-        result = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, tctxt);
+        result = xsltApplyStylesheetUser(style, doc, NULL, NULL, profile, tctxt);
     g_ptr_array_free(p, TRUE);
 
     /* A refused security check or xsl:message terminate="yes" may still

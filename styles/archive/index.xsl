@@ -6,6 +6,8 @@
   (language choice), "index" (every report, by year), "year", "type",
   "theme", "stakeholder" (the reports filed under $key) or "stats".
   Browsing needs no JavaScript: every facet value has a page of its own.
+  $page = "pages" makes every page of one kind ($key) in one language at
+  once (see the root template).
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -32,17 +34,58 @@
   <xsl:key name="facet" match="c:facet" use="concat(@kind, ' ', @key)"/>
 
   <xsl:template match="/">
+    <xsl:choose>
+      <!-- The pages of one language and kind ($key: index, year, type,
+           theme or stakeholder) in one transformation, each in a <page
+           path="...">: the corpus is indexed (keys) once, not once per
+           page. generator/corpus.c writes each page to its path. -->
+      <xsl:when test="$page = 'pages'">
+        <pages>
+          <xsl:if test="$key = 'index'">
+            <page path="index.{$lang}.html">
+              <xsl:call-template name="html-page"><xsl:with-param name="p" select="'index'"/></xsl:call-template>
+            </page>
+          </xsl:if>
+          <xsl:for-each select="$entries/c:facet[@kind = $key][string(@key) != '' and not(contains(@key, '/')) and not(starts-with(@key, '.'))]
+                                                [generate-id() = generate-id(key('facet', concat(@kind, ' ', @key))[1])]">
+            <xsl:variable name="dir-name"><xsl:call-template name="facet-dir"><xsl:with-param name="kind" select="string(@kind)"/></xsl:call-template></xsl:variable>
+            <page path="{$dir-name}/{@key}.{$lang}.html">
+              <xsl:call-template name="html-page">
+                <xsl:with-param name="p" select="string(@kind)"/>
+                <xsl:with-param name="k" select="string(@key)"/>
+                <xsl:with-param name="r" select="'../'"/>
+              </xsl:call-template>
+            </page>
+          </xsl:for-each>
+        </pages>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="html-page">
+          <xsl:with-param name="p" select="$page"/>
+          <xsl:with-param name="k" select="$key"/>
+          <xsl:with-param name="r" select="$root"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One page: p is the page's kind (as $page), k the facet value, r the
+       path to the site's root. -->
+  <xsl:template name="html-page">
+    <xsl:param name="p"/>
+    <xsl:param name="k" select="''"/>
+    <xsl:param name="r" select="''"/>
     <html lang="{$lang}" dir="{$dir}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:call-template name="page-title"/> – <xsl:value-of select="rp:label('archive.title')"/></title>
+        <title><xsl:call-template name="page-title"><xsl:with-param name="p" select="$p"/><xsl:with-param name="k" select="$k"/></xsl:call-template> – <xsl:value-of select="rp:label('archive.title')"/></title>
         <meta name="generator" content="{concat('Rapporteur ', rp:version())}"/>
-        <link rel="stylesheet" href="{$root}site.css"/>
-        <xsl:if test="$page != 'home'">
+        <link rel="stylesheet" href="{$r}site.css"/>
+        <xsl:if test="$p != 'home'">
           <xsl:for-each select="str:tokenize($site-languages, ' ')">
             <link rel="alternate" hreflang="{.}">
-              <xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="l" select="string(.)"/></xsl:call-template></xsl:attribute>
+              <xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="l" select="string(.)"/><xsl:with-param name="p" select="$p"/><xsl:with-param name="k" select="$k"/></xsl:call-template></xsl:attribute>
             </link>
           </xsl:for-each>
         </xsl:if>
@@ -50,19 +93,20 @@
       <body>
         <a class="skip" href="#main"><xsl:value-of select="rp:label('ui.skip-to-content')"/></a>
         <header class="masthead">
-          <xsl:if test="$page != 'home'"><xsl:call-template name="switcher"/></xsl:if>
-          <p class="meeting"><a href="{$root}index.{$lang}.html"><xsl:value-of select="rp:label('archive.title')"/></a></p>
-          <h1><xsl:call-template name="page-title"/></h1>
-          <xsl:if test="$page != 'home'"><xsl:call-template name="site-nav"/></xsl:if>
+          <xsl:if test="$p != 'home'"><xsl:call-template name="switcher"><xsl:with-param name="p" select="$p"/><xsl:with-param name="k" select="$k"/></xsl:call-template></xsl:if>
+          <p class="meeting"><a href="{$r}index.{$lang}.html"><xsl:value-of select="rp:label('archive.title')"/></a></p>
+          <h1><xsl:call-template name="page-title"><xsl:with-param name="p" select="$p"/><xsl:with-param name="k" select="$k"/></xsl:call-template></h1>
+          <xsl:if test="$p != 'home'"><xsl:call-template name="site-nav"><xsl:with-param name="p" select="$p"/><xsl:with-param name="r" select="$r"/></xsl:call-template></xsl:if>
         </header>
         <main id="main">
           <xsl:choose>
-            <xsl:when test="$page = 'home'"><xsl:call-template name="home"/></xsl:when>
-            <xsl:when test="$page = 'index'"><xsl:call-template name="index"/></xsl:when>
-            <xsl:when test="$page = 'stats'"><xsl:call-template name="stats"/></xsl:when>
+            <xsl:when test="$p = 'home'"><xsl:call-template name="home"/></xsl:when>
+            <xsl:when test="$p = 'index'"><xsl:call-template name="index"/></xsl:when>
+            <xsl:when test="$p = 'stats'"><xsl:call-template name="stats"/></xsl:when>
             <xsl:otherwise>
               <xsl:call-template name="report-list">
-                <xsl:with-param name="items" select="key('facet', concat($page, ' ', $key))/parent::c:entry"/>
+                <xsl:with-param name="items" select="key('facet', concat($p, ' ', $k))/parent::c:entry"/>
+                <xsl:with-param name="root-prefix" select="$r"/>
               </xsl:call-template>
             </xsl:otherwise>
           </xsl:choose>
@@ -79,12 +123,16 @@
   <!-- ============================================================ -->
 
   <xsl:template name="page-title">
+    <xsl:param name="p"/>
+    <xsl:param name="k"/>
     <xsl:choose>
-      <xsl:when test="$page = 'home'"><xsl:value-of select="rp:label('archive.choose-language')"/></xsl:when>
-      <xsl:when test="$page = 'index'"><xsl:value-of select="rp:label('archive.all')"/></xsl:when>
-      <xsl:when test="$page = 'stats'"><xsl:value-of select="rp:label('stats.title')"/></xsl:when>
+      <xsl:when test="$p = 'home'"><xsl:value-of select="rp:label('archive.choose-language')"/></xsl:when>
+      <xsl:when test="$p = 'index'"><xsl:value-of select="rp:label('archive.all')"/></xsl:when>
+      <xsl:when test="$p = 'stats'"><xsl:value-of select="rp:label('stats.title')"/></xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="facet"><xsl:call-template name="facet-label"/></xsl:variable>
+        <xsl:variable name="facet">
+          <xsl:call-template name="facet-label"><xsl:with-param name="kind" select="$p"/><xsl:with-param name="value" select="$k"/></xsl:call-template>
+        </xsl:variable>
         <xsl:value-of select="rp:format('archive.reports-of', 'facet', $facet)"/>
       </xsl:otherwise>
     </xsl:choose>
@@ -92,8 +140,8 @@
 
   <!-- The name of a facet value in the page's language. -->
   <xsl:template name="facet-label">
-    <xsl:param name="kind" select="$page"/>
-    <xsl:param name="value" select="$key"/>
+    <xsl:param name="kind"/>
+    <xsl:param name="value"/>
     <xsl:choose>
       <xsl:when test="$kind = 'year'"><xsl:value-of select="$value"/></xsl:when>
       <xsl:when test="$kind = 'type'"><xsl:value-of select="rp:label(concat('session-type.', $value))"/></xsl:when>
@@ -114,16 +162,20 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- This page's address in language l, from this page. -->
+  <!-- The address of page p (value k) in language l, from that page. -->
   <xsl:template name="page-href">
     <xsl:param name="l"/>
+    <xsl:param name="p"/>
+    <xsl:param name="k"/>
     <xsl:choose>
-      <xsl:when test="$page = 'index' or $page = 'stats'"><xsl:value-of select="concat($page, '.', $l, '.html')"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat($key, '.', $l, '.html')"/></xsl:otherwise>
+      <xsl:when test="$p = 'index' or $p = 'stats'"><xsl:value-of select="concat($p, '.', $l, '.html')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($k, '.', $l, '.html')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template name="switcher">
+    <xsl:param name="p"/>
+    <xsl:param name="k"/>
     <xsl:variable name="langs" select="str:tokenize($site-languages, ' ')"/>
     <xsl:if test="count($langs) &gt; 1">
       <nav class="languages">
@@ -132,7 +184,7 @@
           <xsl:for-each select="$langs">
             <li>
               <a hreflang="{.}" lang="{.}">
-                <xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="l" select="string(.)"/></xsl:call-template></xsl:attribute>
+                <xsl:attribute name="href"><xsl:call-template name="page-href"><xsl:with-param name="l" select="string(.)"/><xsl:with-param name="p" select="$p"/><xsl:with-param name="k" select="$k"/></xsl:call-template></xsl:attribute>
                 <xsl:if test="rp:dir(.) != $dir"><xsl:attribute name="dir"><xsl:value-of select="rp:dir(.)"/></xsl:attribute></xsl:if>
                 <xsl:if test="string(.) = $lang"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
                 <xsl:call-template name="autonym"><xsl:with-param name="tag" select="string(.)"/></xsl:call-template>
@@ -145,12 +197,14 @@
   </xsl:template>
 
   <xsl:template name="site-nav">
+    <xsl:param name="p"/>
+    <xsl:param name="r"/>
     <nav class="site-nav">
       <xsl:attribute name="aria-label"><xsl:value-of select="rp:label('archive.browse')"/></xsl:attribute>
       <ul>
-        <li><a href="{$root}index.{$lang}.html"><xsl:if test="$page = 'index'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if><xsl:value-of select="rp:label('archive.all')"/></a></li>
-        <li><a href="{$root}index.{$lang}.html#facets"><xsl:value-of select="rp:label('archive.browse')"/></a></li>
-        <li><a href="{$root}stats.{$lang}.html"><xsl:if test="$page = 'stats'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if><xsl:value-of select="rp:label('archive.statistics')"/></a></li>
+        <li><a href="{$r}index.{$lang}.html"><xsl:if test="$p = 'index'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if><xsl:value-of select="rp:label('archive.all')"/></a></li>
+        <li><a href="{$r}index.{$lang}.html#facets"><xsl:value-of select="rp:label('archive.browse')"/></a></li>
+        <li><a href="{$r}stats.{$lang}.html"><xsl:if test="$p = 'stats'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if><xsl:value-of select="rp:label('archive.statistics')"/></a></li>
       </ul>
     </nav>
   </xsl:template>
@@ -222,7 +276,7 @@
   <!-- A list of reports, newest first. -->
   <xsl:template name="report-list">
     <xsl:param name="items"/>
-    <xsl:param name="root-prefix" select="$root"/>
+    <xsl:param name="root-prefix"/>
     <ul class="reports">
       <xsl:for-each select="$items">
         <xsl:sort select="r:report/r:session/r:date/@when" order="descending"/>
