@@ -61,6 +61,27 @@ for kind in years types themes stakeholders; do
     n=$(ls "site/$kind" 2>/dev/null | grep -c '\.en\.html$')
     [ "$n" -gt 0 ] && ok "facet pages by $kind ($n in English)" || not_ok "no facet pages by $kind"
 done
+# Every internal link of every page resolves (file and #fragment); the checker itself
+# catches a broken one.
+if python3 "$TOP/tests/e2e/links.py" site > links.log 2>&1; then ok "$(tail -1 links.log)"
+else not_ok "broken links: $(head -5 links.log)"; fi
+cp -r site brokenlinks
+sed -i 's|href="stats\.en\.html"|href="stats.xx.html"|' brokenlinks/index.en.html
+python3 "$TOP/tests/e2e/links.py" brokenlinks > brokenlinks.log 2>&1 &&
+    not_ok "the link checker misses a broken link" || ok "the link checker finds a broken link (index.en.html -> stats.xx.html)"
+# The Nu HTML checker and axe on a sample of pages of every kind.
+sample="site/index.html site/index.en.html site/index.ar.html site/stats.en.html site/stats.ar.html"
+for kind in years types themes stakeholders; do
+    sample="$sample site/$kind/$(ls "site/$kind" | grep '\.en\.html$' | head -1)"
+done
+sample="$sample site/$(cd site && ls reports/*.html | head -1)"
+vnu="$TOP/tests/node_modules/vnu-jar/build/dist/vnu.jar"
+if java -jar "$vnu" --errors-only --also-check-css $sample site/site.css > vnu.log 2>&1 && [ ! -s vnu.log ]; then
+    ok "Nu HTML checker: no errors in $(echo $sample | wc -w) archive pages of every kind and site.css"
+else not_ok "Nu HTML checker on archive pages: $(head -10 vnu.log)"; fi
+if (cd "$TOP" && node tests/e2e/axe.js $(for f in $sample; do echo "$WORK/$f"; done)) > axe.log 2>&1; then
+    ok "axe: $(tail -1 axe.log)"
+else not_ok "axe on archive pages: $(head -10 axe.log)"; fi
 check "stats.csv exists" test -s site/stats.csv
 check "stats.en.pdf passes qpdf --check" qpdf --check site/stats.en.pdf
 
