@@ -8,7 +8,7 @@
 
 /* Chunks of 64 KiB serve a typical report in a handful; a larger request
  * gets a chunk of its own. */
-#define ARENA_CHUNK_BYTES (64 * 1024)
+#define ARENA_CHUNK_BYTES ((size_t)64 * 1024)
 #define ARENA_ALIGN 16
 
 typedef struct chunk {

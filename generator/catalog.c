@@ -265,8 +265,8 @@ static catalog *parse_po(const char *data, size_t len, const char *name, const c
                          diag *d)
 {
     if (len > CATALOG_MAX_BYTES) {
-        diag_add(d, DIAG_ERROR, name, 0, 0, "catalog", "the catalog is %zu bytes; the limit is %d MiB",
-                 len, CATALOG_MAX_BYTES / (1024 * 1024));
+        diag_add(d, DIAG_ERROR, name, 1, 1, "catalog", "the catalog is %zu bytes; the limit is %d MiB",
+                 len, (int)(CATALOG_MAX_BYTES >> 20));
         return NULL;
     }
     if (!g_utf8_validate(data, (gssize)len, NULL)) {
@@ -486,6 +486,7 @@ static const catalog *find_catalog(const catalog_set *s, const char *lang)
         if (dash == NULL)
             break;
         *dash = '\0';
+        /* cppcheck-suppress knownConditionTrueFalse ; "zh-tw" becomes "zh" here */
         if (strcmp(tag, "zh") == 0) {
             char *low = g_ascii_strdown(lang, -1);
             bool traditional = strstr(low, "-tw") || strstr(low, "-hk") || strstr(low, "-mo") ||

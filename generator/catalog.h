@@ -18,7 +18,7 @@
 #define CATALOG_BASE_LANG "en"
 
 /* A catalog file larger than this is refused: ours are about 20 KB. */
-#define CATALOG_MAX_BYTES (4 * 1024 * 1024)
+#define CATALOG_MAX_BYTES ((size_t)4 * 1024 * 1024)
 
 typedef struct catalog_set catalog_set;
 

@@ -1216,7 +1216,10 @@ static void scan_records(build *b, const char *dir, char **files, xmlDoc *corpus
         xmlNode *e = g_hash_table_lookup(cached, *f);
         char *data = NULL;
         gsize len = 0;
-        if (e != NULL && len <= RECORD_MAX_BYTES &&
+        GStatBuf st;
+        /* Sized first: a record grown past the limit is not read whole
+         * just to be refused later. */
+        if (e != NULL && g_stat(ri->path, &st) == 0 && st.st_size <= RECORD_MAX_BYTES &&
             g_file_get_contents(ri->path, &data, &len, NULL)) {
             ri->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (guchar *)data, len);
             const xmlNode *rep = child_ns(e, RECORD_NS, "report");

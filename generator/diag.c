@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
 struct diag {
@@ -206,7 +207,11 @@ static void structured_error(void *ctx, xmlErrorPtr err)
     const char *file = c->file != NULL ? c->file : err->file;
     const char *msg = err->message != NULL ? err->message : "unknown XML error";
     const char *rule = err->domain == XML_FROM_RELAXNGV ? "schema" : "xml";
-    diag_add(c->sink, sev, file, err->line, err->int2, rule, "%s", msg);
+    int line = err->line;
+    /* RELAX NG names the node but not always its line. */
+    if (line == 0 && err->node != NULL && ((xmlNode *)err->node)->type == XML_ELEMENT_NODE)
+        line = (int)xmlGetLineNo((xmlNode *)err->node);
+    diag_add(c->sink, sev, file, line > 0 ? line : 0, err->int2, rule, "%s", msg);
 }
 
 void diag_capture_begin(diag *d, const char *file)

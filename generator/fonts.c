@@ -30,35 +30,61 @@ static bool has_family(FcConfig *config, const char *family)
     return found;
 }
 
+/* Adds the files fonts.list names, and only those: a stray file in fonts/
+ * never changes a PDF. Files are scanned, not cached: fontconfig's cache
+ * would be rewritten into fonts/ whenever SOURCE_DATE_EPOCH changes (it
+ * clamps the cache's directory time to it), and scanning these twenty
+ * files costs no measurable time. */
+static bool add_listed_fonts(FcConfig *config, const char *fonts_dir, const char *list,
+                             const char *list_path, diag *d)
+{
+    char **lines = g_strsplit(list, "\n", -1);
+    bool ok = true;
+    for (size_t i = 0; ok && lines[i] != NULL; i++) {
+        if (lines[i][0] == '#' || lines[i][0] == '\0')
+            continue;
+        char *file = g_strndup(lines[i], strcspn(lines[i], "\t"));
+        char *path = g_build_filename(fonts_dir, file, NULL);
+        if (strchr(file, '/') != NULL ||
+            !FcConfigAppFontAddFile(config, (const FcChar8 *)path)) {
+            diag_add(d, DIAG_ERROR, NULL, 0, 0, NULL,
+                     "cannot load the font %s listed in %s; run `make fonts` (fonts/README.md)",
+                     path, list_path);
+            ok = false;
+        }
+        g_free(path);
+        g_free(file);
+    }
+    g_strfreev(lines);
+    return ok;
+}
+
 fonts *fonts_new(const char *fonts_dir, diag *d)
 {
     char *conf_path = g_build_filename(fonts_dir, "fonts.conf", NULL);
-    char *template = NULL;
+    char *list_path = g_build_filename(fonts_dir, "fonts.list", NULL);
+    char *conf = NULL;
     char *list = NULL;
+    gsize list_len = 0;
     fonts *f = NULL;
     FcConfig *config = NULL;
-    if (!g_file_get_contents(conf_path, &template, NULL, NULL)) {
+    if (!g_file_get_contents(conf_path, &conf, NULL, NULL)) {
         diag_add(d, DIAG_ERROR, NULL, 0, 0, NULL, "cannot read %s", conf_path);
         goto out;
     }
-    char *user_cache = g_build_filename(g_get_user_cache_dir(), "rapporteur", "fontconfig", NULL);
-    char *escaped_dir = g_markup_escape_text(fonts_dir, -1);
-    char *escaped_cache = g_markup_escape_text(user_cache, -1);
-    GString *conf = g_string_new(template);
-    g_string_replace(conf, "@FONTS_DIR@", escaped_dir, 0);
-    g_string_replace(conf, "@USER_CACHE_DIR@", escaped_cache, 0);
-    g_free(escaped_dir);
-    g_free(escaped_cache);
-    g_free(user_cache);
-
+    if (!g_file_get_contents(list_path, &list, &list_len, NULL)) {
+        diag_add(d, DIAG_ERROR, NULL, 0, 0, NULL, "cannot read %s", list_path);
+        goto out;
+    }
     config = FcConfigCreate();
-    bool parsed = FcConfigParseAndLoadFromMemory(config, (const FcChar8 *)conf->str, FcTrue);
-    g_string_free(conf, TRUE);
-    if (!parsed || !FcConfigBuildFonts(config)) {
+    if (!FcConfigParseAndLoadFromMemory(config, (const FcChar8 *)conf, FcTrue) ||
+        !FcConfigBuildFonts(config)) {
         diag_add(d, DIAG_ERROR, NULL, 0, 0, NULL, "cannot load the font configuration %s",
                  conf_path);
         goto out;
     }
+    if (!add_listed_fonts(config, fonts_dir, list, list_path, d))
+        goto out;
     for (const char *const *fam = required_families; *fam != NULL; fam++) {
         if (!has_family(config, *fam)) {
             diag_add(d, DIAG_ERROR, NULL, 0, 0, NULL,
@@ -76,18 +102,13 @@ fonts *fonts_new(const char *fonts_dir, diag *d)
     config = NULL;
     /* fonts.list pins every file's SHA-256: hashing it stands for hashing
      * the 40 MB of fonts. */
-    char *list_path = g_build_filename(fonts_dir, "fonts.list", NULL);
-    gsize len = 0;
-    if (g_file_get_contents(list_path, &list, &len, NULL))
-        f->digest = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)list, len);
-    else
-        f->digest = g_strdup("none");
-    g_free(list_path);
+    f->digest = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)list, list_len);
 out:
     if (config != NULL)
         FcConfigDestroy(config);
     g_free(list);
-    g_free(template);
+    g_free(conf);
+    g_free(list_path);
     g_free(conf_path);
     return f;
 }

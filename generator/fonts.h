@@ -1,6 +1,6 @@
 /* fonts: the private fontconfig configuration over fonts/ and the font maps.
  *
- * Built once from fonts/fonts.conf, with only the fonts of fonts/: the host's
+ * Built once from fonts/fonts.conf and the files fonts/fonts.list names: the host's
  * fonts are never seen, so the same record gives the same PDF everywhere.
  * The configuration is shared read-only; each thread gets its own font map.
  */

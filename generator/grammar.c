@@ -671,7 +671,6 @@ static const char *closest(const char *wrong, char *const *names, size_t n_names
 }
 
 typedef struct {
-    const record *rec;
     diag *d;
     const char *file;
     bool ok;
@@ -1224,7 +1223,7 @@ static void check_element(checker *c, const xmlNode *el, const element_rule *r)
 bool grammar_check(const record *rec, diag *d)
 {
     grammar_init();
-    checker c = {rec, d, record_path(rec), true};
+    checker c = {d, record_path(rec), true};
     xmlNode *root = record_root(rec);
     if (root == NULL) {
         diag_add(d, DIAG_ERROR, c.file, 1, 1, "root", "the document has no root element");

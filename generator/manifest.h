@@ -17,7 +17,7 @@
 #include "diag.h"
 
 /* A manifest larger than this is refused: a million files' entries. */
-#define MANIFEST_MAX_BYTES (512 * 1024 * 1024)
+#define MANIFEST_MAX_BYTES ((gint64)512 * 1024 * 1024)
 
 typedef struct {
     char *path;          /* relative to the site, "/"-separated */

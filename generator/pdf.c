@@ -16,7 +16,6 @@
 
 typedef struct {
     const layout_doc *doc;
-    const typeset_result *ts;
     cairo_t *cr;
     cairo_surface_t *surface;
     PangoContext *ltr;
@@ -662,7 +661,7 @@ bool pdf_write(const layout_doc *doc, const typeset_result *ts, const page_list 
     cairo_surface_t *surface =
         cairo_pdf_surface_create_for_stream(write_to_buffer, bytes, pg->width_pt, pg->height_pt);
     cairo_t *cr = cairo_create(surface);
-    writer w = {doc, ts, cr, surface, ltr, rtl, d, {{0}}, 0,
+    writer w = {doc, cr, surface, ltr, rtl, d, {{0}}, 0,
                 g_hash_table_new(g_str_hash, g_str_equal),
                 g_array_new(FALSE, FALSE, sizeof(outline_entry)), 0, 0, true};
     w.left = doc->rtl ? pg->margin_end_pt : pg->margin_start_pt;

@@ -349,7 +349,7 @@ record *record_load_memory(const char *data, size_t len, const char *name, diag 
     if (len > RECORD_MAX_BYTES) {
         diag_add(d, DIAG_ERROR, name, 1, 1, "size",
                  "the file is %zu bytes; records are limited to %d MiB", len,
-                 RECORD_MAX_BYTES / (1024 * 1024));
+                 (int)(RECORD_MAX_BYTES >> 20));
         return NULL;
     }
     if (len > INT_MAX)
@@ -401,7 +401,7 @@ record *record_load(const char *path, diag *d)
     if (g_stat(path, &st) == 0 && st.st_size > RECORD_MAX_BYTES) {
         diag_add(d, DIAG_ERROR, path, 1, 1, "size",
                  "the file is %lld bytes; records are limited to %d MiB", (long long)st.st_size,
-                 RECORD_MAX_BYTES / (1024 * 1024));
+                 (int)(RECORD_MAX_BYTES >> 20));
         return NULL;
     }
     if (!g_file_get_contents(path, &data, &len, &err)) {

@@ -22,7 +22,7 @@
 /* A record file larger than this is refused before parsing: the longest
  * real IGF report is about 200 KB, and every stage holds the whole record
  * in memory. */
-#define RECORD_MAX_BYTES (16 * 1024 * 1024)
+#define RECORD_MAX_BYTES ((gint64)16 * 1024 * 1024)
 
 typedef struct record record;
 

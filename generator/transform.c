@@ -50,8 +50,10 @@ typedef struct {
 
 static bool is_inside(const char *path, const char *dir)
 {
+    if (dir == NULL)
+        return false;
     size_t n = strlen(dir);
-    return dir != NULL && strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
+    return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
 
 /* Maps a URI to an allowed local path, or NULL. "rapporteur:x" is x in
@@ -522,7 +524,7 @@ static void fn_slug(xmlXPathParserContextPtr ctxt, int nargs)
         } else if (c < 0x80) {
             if (slug->len > 0 && slug->str[slug->len - 1] != '-')
                 g_string_append_c(slug, '-');
-        } else if (c >= 0xC0 || c < 0x80) {
+        } else if (c >= 0xC0) {
             /* A non-ASCII letter (combining marks of NFKD are dropped). */
             gunichar u = g_utf8_get_char(p);
             if (!g_unichar_ismark(u))

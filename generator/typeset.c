@@ -231,9 +231,9 @@ static void line_links(ts *t, box *b, const layout_text *text, PangoLayoutLine *
         int *ranges = NULL;
         int n_ranges = 0;
         pango_layout_line_get_x_ranges(line, start, end, &ranges, &n_ranges);
-        for (int r = 0; r < n_ranges; r++) {
+        for (size_t r = 0; r < (size_t)n_ranges; r++) {
             ts_link l = {line_left_pt + pu_to_pt(ranges[2 * r]), 0,
-                         pu_to_pt(ranges[2 * r + 1] - ranges[2 * r]), b->height_pt, s->href,
+                         pu_to_pt(ranges[(2 * r) + 1] - ranges[2 * r]), b->height_pt, s->href,
                          s->dest};
             if (l.w_pt > 0.5)
                 g_array_append_val(links, l);

@@ -971,10 +971,17 @@ static void run_schema(const validator *v, const record *r, diag *d)
     xmlRelaxNGFreeValidCtxt(vctxt);
     diag_capture_end();
     if (rc != 0) {
+        /* Some of libxml2's RELAX NG messages (an interleave's) carry no
+         * place: they are about the document, so they get the root's. */
+        int root_line = record_node_line(record_root(r));
+        for (size_t i = 0; i < diag_length(scratch); i++) {
+            const diag_entry *e = diag_get(scratch, i);
+            diag_add(d, e->severity, record_path(r), e->line > 0 ? e->line : root_line,
+                     e->line > 0 ? e->col : 0, e->rule, "%s", e->message);
+        }
         if (diag_count(scratch, DIAG_ERROR) == 0)
-            diag_add(scratch, DIAG_ERROR, record_path(r), 0, 0, "schema",
+            diag_add(d, DIAG_ERROR, record_path(r), root_line, 0, "schema",
                      "the record does not match the schema");
-        diag_merge(d, scratch);
     }
     diag_free(scratch);
 }
