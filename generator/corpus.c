@@ -81,6 +81,11 @@ typedef struct {
 static void rec_free(gpointer p)
 {
     rec_info *r = p;
+    /* An entry not linked into the corpus document (check DIR builds them
+     * but publishes nothing) is the record's to free, before that
+     * document: it uses the document's dictionary. */
+    if (r->entry != NULL && r->entry->parent == NULL)
+        xmlFreeNode(r->entry);
     g_free(r->file);
     g_free(r->path);
     g_free(r->sha256);

@@ -113,7 +113,8 @@ static void color_attr(reader *r, const xmlNode *n, const char *name, layout_col
     if (v == NULL)
         return;
     unsigned rgb = 0;
-    if (v[0] != '#' || strlen(v) != 7 || sscanf(v + 1, "%6x", &rgb) != 1) {
+    if (v[0] != '#' || strlen(v) != 7 || strspn(v + 1, "0123456789abcdefABCDEF") != 6 ||
+        sscanf(v + 1, "%6x", &rgb) != 1) {
         fail(r, n, "%s=\"%s\" is not a colour (#rrggbb)", name, v);
         return;
     }
@@ -122,6 +123,25 @@ static void color_attr(reader *r, const xmlNode *n, const char *name, layout_col
     out->b = (rgb & 0xff) / 255.0;
     if (present != NULL)
         *present = true;
+}
+
+/* align="start|end|center" into *out; true if given and valid. */
+static bool align_attr(reader *r, const xmlNode *n, layout_align *out)
+{
+    const char *v = attr(r, n, "align");
+    if (v == NULL)
+        return false;
+    if (strcmp(v, "start") == 0)
+        *out = LAYOUT_ALIGN_START;
+    else if (strcmp(v, "end") == 0)
+        *out = LAYOUT_ALIGN_END;
+    else if (strcmp(v, "center") == 0)
+        *out = LAYOUT_ALIGN_CENTER;
+    else {
+        fail(r, n, "align=\"%s\" is not start, end or center", v);
+        return false;
+    }
+    return true;
 }
 
 static int weight_value(const char *v)
@@ -171,31 +191,30 @@ static void read_style(reader *r, const xmlNode *n, layout_style *s)
     *s = *b;
     s->name = attr(r, n, "name");
     const char *font = attr(r, n, "font");
-    if (font != NULL)
+    if (font != NULL) {
         s->font = font;
+        s->span_sets |= LAYOUT_SETS_FONT;
+    }
+    if (attr(r, n, "size") != NULL)
+        s->span_sets |= LAYOUT_SETS_SIZE;
     number_attr(r, n, "size", &s->size_pt, 1, 200);
     number_attr(r, n, "line-height", &s->line_height, 0.5, 4);
     const char *w = attr(r, n, "weight");
     if (w != NULL) {
         s->weight = weight_value(w);
+        s->span_sets |= LAYOUT_SETS_WEIGHT;
         if (s->weight == 0)
             fail(r, n, "weight=\"%s\" is not normal, bold or 100-1000", w);
     }
     const char *it = attr(r, n, "italic");
-    if (it != NULL)
+    if (it != NULL) {
         s->italic = bool_value(it);
-    color_attr(r, n, "color", &s->color, NULL);
-    const char *align = attr(r, n, "align");
-    if (align != NULL) {
-        if (strcmp(align, "start") == 0)
-            s->align = LAYOUT_ALIGN_START;
-        else if (strcmp(align, "end") == 0)
-            s->align = LAYOUT_ALIGN_END;
-        else if (strcmp(align, "center") == 0)
-            s->align = LAYOUT_ALIGN_CENTER;
-        else
-            fail(r, n, "align=\"%s\" is not start, end or center", align);
+        s->span_sets |= LAYOUT_SETS_ITALIC;
     }
+    if (attr(r, n, "color") != NULL)
+        s->span_sets |= LAYOUT_SETS_COLOR;
+    color_attr(r, n, "color", &s->color, NULL);
+    align_attr(r, n, &s->align);
     length_attr(r, n, "space-before", &s->space_before_pt);
     length_attr(r, n, "space-after", &s->space_after_pt);
     length_attr(r, n, "indent-start", &s->indent_start_pt);
@@ -300,17 +319,25 @@ static void read_span(reader *r, const xmlNode *n, text_builder *b)
         if (s == NULL) {
             fail(r, n, "style=\"%s\" is not defined", style_name);
         } else {
-            sp.font = s->font;
-            sp.size_pt = s->size_pt;
-            sp.weight = s->weight;
-            sp.italic = s->italic;
-            sp.has_color = true;
+            /* Only what the style sets: the rest is the surrounding text's. */
+            if (s->span_sets & LAYOUT_SETS_FONT)
+                sp.font = s->font;
+            if (s->span_sets & LAYOUT_SETS_SIZE)
+                sp.size_pt = s->size_pt;
+            if (s->span_sets & LAYOUT_SETS_WEIGHT)
+                sp.weight = s->weight;
+            if (s->span_sets & LAYOUT_SETS_ITALIC)
+                sp.italic = s->italic;
+            sp.has_color = (s->span_sets & LAYOUT_SETS_COLOR) != 0;
             sp.color = s->color;
         }
     }
     const char *w = attr(r, n, "weight");
-    if (w != NULL)
+    if (w != NULL) {
         sp.weight = weight_value(w);
+        if (sp.weight == 0)
+            fail(r, n, "weight=\"%s\" is not normal, bold or 100-1000", w);
+    }
     const char *it = attr(r, n, "italic");
     if (it != NULL)
         sp.italic = bool_value(it) ? 1 : 0;
@@ -339,18 +366,24 @@ static void read_span(reader *r, const xmlNode *n, text_builder *b)
         b->space_pending = false;
     }
     sp.start = b->text->len;
+    /* The span takes its place before the spans inside it: pango lets the
+     * attribute inserted later win, and the inner span must win. */
+    guint slot = b->spans->len;
+    g_array_append_val(b->spans, sp);
     b->depth++;
     read_runs(r, n, b);
     b->depth--;
-    sp.end = b->text->len;
+    size_t end = b->text->len;
     if (open != NULL) {
         bool pending = b->space_pending;
         b->space_pending = false;
         g_string_append(b->text, PDI);
         b->space_pending = pending;
     }
-    if (sp.end > sp.start)
-        g_array_append_val(b->spans, sp);
+    if (end > sp.start)
+        g_array_index(b->spans, layout_span, slot).end = end;
+    else
+        g_array_remove_index(b->spans, slot);
 }
 
 static void read_runs(reader *r, const xmlNode *parent, text_builder *b)
@@ -436,7 +469,8 @@ static layout_block *new_block(reader *r, layout_block_kind kind, const xmlNode 
     b->tag = attr(r, n, "tag");
     if (b->tag != NULL && !is_structure_type(b->tag)) {
         fail(r, n, "tag=\"%s\" is not a PDF structure type (P, H1-H6, L, LI, Lbl, LBody, "
-                   "Table, TR, TH, TD, Caption, Figure, Span, Quote, Note, none)",
+                   "Table, TR, TH, TD, Caption, Figure, Span, Quote, Note, Sect, Div, "
+                   "BlockQuote, none)",
              b->tag);
         b->tag = NULL;
     }
@@ -586,13 +620,7 @@ static layout_block *read_block(reader *r, const xmlNode *n, const context *ctx)
         read_children(r, n, b, ctx, "cell");
     } else if (is_layout(n, "cell")) {
         b = new_block(r, LAYOUT_CELL, n, ctx);
-        const char *align = attr(r, n, "align");
-        if (align != NULL) {
-            b->has_cell_align = true;
-            b->cell_align = strcmp(align, "end") == 0      ? LAYOUT_ALIGN_END
-                            : strcmp(align, "center") == 0 ? LAYOUT_ALIGN_CENTER
-                                                           : LAYOUT_ALIGN_START;
-        }
+        b->has_cell_align = align_attr(r, n, &b->cell_align);
         if (has_element_children(n))
             read_children(r, n, b, ctx, NULL);
         else

@@ -62,7 +62,19 @@ typedef struct {
     layout_color border_color;
     bool has_background;
     layout_color background;
+    unsigned span_sets;      /* LAYOUT_SETS_*: what the style or its bases set themselves,
+                                hence what a span with this style changes */
 } layout_style;
+
+/* The properties a style passes on to a span (layout_style.span_sets): a link
+ * style that sets only a color keeps the size and font of the text around it. */
+enum {
+    LAYOUT_SETS_FONT = 1u << 0,
+    LAYOUT_SETS_SIZE = 1u << 1,
+    LAYOUT_SETS_WEIGHT = 1u << 2,
+    LAYOUT_SETS_ITALIC = 1u << 3,
+    LAYOUT_SETS_COLOR = 1u << 4,
+};
 
 /* An attribute range over a paragraph's text (byte offsets). */
 typedef struct {

@@ -28,6 +28,7 @@ typedef struct {
     double left;             /* the text area's left edge on the page */
     double top;
     bool ok;
+    GPtrArray *figure_alts;  /* each Figure element's text alternative, in order */
 } writer;
 
 typedef struct {
@@ -368,6 +369,10 @@ static void enter_tags(writer *w, const box *b)
     for (size_t i = common; i < n; i++) {
         cairo_tag_begin(w->cr, b->tags[i].name, NULL);
         w->open[w->n_open++] = b->tags[i];
+        if (strcmp(b->tags[i].name, "Figure") == 0)
+            g_ptr_array_add(w->figure_alts, (gpointer)(b->kind == BOX_CHART && b->chart != NULL
+                                                           ? b->chart->alt
+                                                           : NULL));
     }
 }
 
@@ -502,8 +507,35 @@ static char *fill_page(const layout_text *t, size_t page, size_t pages)
     return g_string_free(s, FALSE);
 }
 
+/* The widths the parts of a running head may take on a line of `total`
+ * points: a part no wider than an equal share keeps its width, the others
+ * share what is left; the sides never reach the centred part. */
+static void furniture_widths(const double natural[3], double total, double gap, double out[3])
+{
+    int n = 0, n_wide = 0;
+    for (int i = 0; i < 3; i++)
+        n += natural[i] > 0;
+    double room = total - gap * (n > 0 ? n - 1 : 0);
+    double share = n > 0 ? room / n : room;
+    double narrow = 0;
+    for (int i = 0; i < 3; i++) {
+        if (natural[i] > share)
+            n_wide++;
+        else
+            narrow += natural[i];
+    }
+    for (int i = 0; i < 3; i++)
+        out[i] = natural[i] > share ? (room - narrow) / n_wide : natural[i];
+    if (natural[1] > 0) {
+        double side = (total - out[1]) / 2 - gap;
+        out[0] = MIN(out[0], MAX(side, 0));
+        out[2] = MIN(out[2], MAX(side, 0));
+    }
+}
+
 /* Draws start, center and end parts on one baseline; start is the left in
- * LTR and the right in RTL. */
+ * LTR and the right in RTL. A part too long for its share of the line ends
+ * in an ellipsis rather than running into the next. */
 static void draw_furniture(writer *w, const layout_text parts[3], const layout_style *style,
                            double baseline, size_t page, size_t pages)
 {
@@ -512,29 +544,43 @@ static void draw_furniture(writer *w, const layout_text parts[3], const layout_s
     double left = rtl ? pg->margin_end_pt : pg->margin_start_pt;
     double right = pg->width_pt - (rtl ? pg->margin_start_pt : pg->margin_end_pt);
     PangoContext *ctx = rtl ? w->rtl : w->ltr;
+    PangoLayout *pl[3] = {NULL, NULL, NULL};
+    double natural[3] = {0, 0, 0};
     for (int i = 0; i < 3; i++) {
         if (parts[i].text == NULL || parts[i].len == 0)
             continue;
         char *filled = fill_page(&parts[i], page, pages);
         layout_text t = {filled, strlen(filled), NULL, 0};
         size_t errors = diag_count(w->d, DIAG_ERROR);
-        PangoLayout *pl = typeset_label(w->doc, ctx, style, &t, w->doc->lang, w->d, 0);
+        pl[i] = typeset_label(w->doc, ctx, style, &t, w->doc->lang, w->d, 0);
         if (diag_count(w->d, DIAG_ERROR) > errors)
             w->ok = false;
+        g_free(filled);
         PangoRectangle logical;
-        pango_layout_get_extents(pl, NULL, &logical);
-        double width = pango_units_to_double(logical.width);
+        pango_layout_get_extents(pl[i], NULL, &logical);
+        natural[i] = MAX(pango_units_to_double(logical.width), 0.001);
+    }
+    double width[3];
+    furniture_widths(natural, right - left, style->size_pt, width);
+    for (int i = 0; i < 3; i++) {
+        if (pl[i] == NULL)
+            continue;
+        if (width[i] < natural[i] - 0.01) {
+            pango_layout_set_width(pl[i], pango_units_from_double(width[i]));
+            pango_layout_set_ellipsize(pl[i], PANGO_ELLIPSIZE_END);
+            PangoRectangle logical;
+            pango_layout_get_extents(pl[i], NULL, &logical);
+            width[i] = pango_units_to_double(logical.width);
+        }
         double x;
         if (i == 1)
-            x = (left + right - width) / 2;
+            x = (left + right - width[i]) / 2;
         else if ((i == 0) != rtl)
             x = left;
         else
-            x = right - width;
-        /* Running heads are shortened, never overflowing into each other. */
-        pdf_show_layout(w->cr, pl, x, baseline, style->color);
-        g_object_unref(pl);
-        g_free(filled);
+            x = right - width[i];
+        pdf_show_layout(w->cr, pl[i], x, baseline, style->color);
+        g_object_unref(pl[i]);
     }
 }
 
@@ -565,6 +611,110 @@ static const char *last_bytes(const char *hay, size_t len, const char *needle)
             return hay + i;
     }
     return NULL;
+}
+
+/* A PDF text string of any Unicode text: UTF-16BE with its byte order mark,
+ * in hexadecimal (nothing to escape). */
+static char *pdf_text_string(const char *utf8)
+{
+    glong n = 0;
+    gunichar2 *units = g_utf8_to_utf16(utf8, -1, NULL, &n, NULL);
+    if (units == NULL)
+        return NULL;
+    GString *s = g_string_new("<FEFF");
+    for (glong i = 0; i < n; i++)
+        g_string_append_printf(s, "%04X", units[i]);
+    g_string_append_c(s, '>');
+    g_free(units);
+    return g_string_free(s, FALSE);
+}
+
+/* Gives each Figure structure element its text alternative (/Alt), which
+ * cairo 1.16 cannot write. cairo writes the structure elements in the order
+ * their tags were begun, each as "<< /Type /StructElem\n   /S /Figure\n";
+ * the entry is inserted after that line and the cross-reference offsets
+ * after it are moved. If the elements found do not match the figures drawn
+ * one to one, the file is left as cairo wrote it. */
+static void add_figure_alts(GByteArray *pdf, const GPtrArray *alts)
+{
+    static const char figure[] = "<< /Type /StructElem\n   /S /Figure\n";
+    const size_t flen = sizeof figure - 1;
+    const char *start = (const char *)pdf->data;
+    if (alts->len == 0)
+        return;
+    GArray *at = g_array_new(FALSE, FALSE, sizeof(size_t));
+    for (size_t i = 0; i + flen <= pdf->len; i++) {
+        if (start[i] == '<' && memcmp(start + i, figure, flen) == 0)
+            g_array_append_val(at, (size_t){i + flen});
+    }
+    const char *xref = last_bytes(start, pdf->len, "\nxref\n");
+    const char *sx = last_bytes(start, pdf->len, "\nstartxref\n");
+    char *endp = NULL;
+    guint64 xref_at = sx != NULL ? g_ascii_strtoull(sx + 11, &endp, 10) : 0;
+    if (at->len != alts->len || xref == NULL || sx == NULL || sx < xref ||
+        xref_at != (guint64)(xref + 1 - start)) {
+        g_array_free(at, TRUE);
+        return;
+    }
+    GByteArray *out = g_byte_array_sized_new(pdf->len + 64 * at->len);
+    GArray *shift = g_array_new(FALSE, TRUE, sizeof(size_t)); /* bytes added before at[k] */
+    size_t from = 0, added = 0;
+    for (guint k = 0; k < at->len; k++) {
+        size_t pos = g_array_index(at, size_t, k);
+        g_byte_array_append(out, pdf->data + from, (guint)(pos - from));
+        const char *alt = g_ptr_array_index(alts, k);
+        char *text = alt != NULL && *alt ? pdf_text_string(alt) : NULL;
+        if (text != NULL) {
+            char *entry = g_strdup_printf("   /Alt %s\n", text);
+            g_byte_array_append(out, (const guint8 *)entry, (guint)strlen(entry));
+            added += strlen(entry);
+            g_free(entry);
+            g_free(text);
+        }
+        g_array_append_val(shift, added);
+        from = pos;
+    }
+    size_t xref_pos = (size_t)(xref + 1 - start);
+    g_byte_array_append(out, pdf->data + from, (guint)(xref_pos - from));
+    /* The table: "xref\n0 N\n" then N entries "oooooooooo ggggg n \n". */
+    const char *p = xref + 6;
+    char *q = NULL;
+    guint64 first = g_ascii_strtoull(p, &q, 10);
+    guint64 count = q != p && *q == ' ' ? g_ascii_strtoull(q + 1, &q, 10) : 0;
+    const char *entries = q != NULL && *q == '\n' ? q + 1 : NULL;
+    if (first != 0 || entries == NULL || entries + 20 * count > sx + 1) {
+        g_byte_array_unref(out);
+        g_array_free(shift, TRUE);
+        g_array_free(at, TRUE);
+        return;
+    }
+    g_byte_array_append(out, (const guint8 *)xref + 1, (guint)(entries - xref - 1));
+    for (guint64 e = 0; e < count; e++) {
+        char line[21];
+        memcpy(line, entries + 20 * e, 20);
+        line[20] = '\0';
+        if (line[17] == 'n') {
+            guint64 off = g_ascii_strtoull(line, NULL, 10);
+            size_t moved = 0;
+            for (guint k = 0; k < at->len && g_array_index(at, size_t, k) <= off; k++)
+                moved = g_array_index(shift, size_t, k);
+            char fixed[32];
+            g_snprintf(fixed, sizeof fixed, "%010" G_GUINT64_FORMAT, off + moved);
+            memcpy(line, fixed, 10);
+        }
+        g_byte_array_append(out, (const guint8 *)line, 20);
+    }
+    const char *rest = entries + 20 * count;
+    g_byte_array_append(out, (const guint8 *)rest, (guint)(sx + 11 - rest));
+    char *number = g_strdup_printf("%" G_GUINT64_FORMAT, xref_at + added);
+    g_byte_array_append(out, (const guint8 *)number, (guint)strlen(number));
+    g_free(number);
+    g_byte_array_append(out, (const guint8 *)endp, (guint)(start + pdf->len - endp));
+    g_byte_array_set_size(pdf, 0);
+    g_byte_array_append(pdf, out->data, out->len);
+    g_byte_array_unref(out);
+    g_array_free(shift, TRUE);
+    g_array_free(at, TRUE);
 }
 
 static void add_catalog_entries(GByteArray *pdf, const char *lang)
@@ -663,7 +813,8 @@ bool pdf_write(const layout_doc *doc, const typeset_result *ts, const page_list 
     cairo_t *cr = cairo_create(surface);
     writer w = {doc, cr, surface, ltr, rtl, d, {{0}}, 0,
                 g_hash_table_new(g_str_hash, g_str_equal),
-                g_array_new(FALSE, FALSE, sizeof(outline_entry)), 0, 0, true};
+                g_array_new(FALSE, FALSE, sizeof(outline_entry)), 0, 0, true,
+                g_ptr_array_new()};
     w.left = doc->rtl ? pg->margin_end_pt : pg->margin_start_pt;
     w.top = pg->margin_top_pt;
     set_metadata(surface, doc, creation_date);
@@ -715,10 +866,13 @@ bool pdf_write(const layout_doc *doc, const typeset_result *ts, const page_list 
         w.ok = false;
     }
     if (!w.ok) {
+        g_ptr_array_free(w.figure_alts, TRUE);
         g_byte_array_unref(bytes);
         outfile_abort(out);
         return false;
     }
+    add_figure_alts(bytes, w.figure_alts);
+    g_ptr_array_free(w.figure_alts, TRUE);
     add_catalog_entries(bytes, doc->lang);
     outfile_write(out, bytes->data, bytes->len);
     g_byte_array_unref(bytes);

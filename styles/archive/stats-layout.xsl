@@ -201,17 +201,30 @@
     <xsl:param name="prefix" select="''"/>
     <xsl:if test="$chart = 1 and $rows">
       <l:chart style="chart">
+        <!-- The text alternative of the figure (PDF /Alt): "label: value; label: value". -->
+        <xsl:attribute name="alt">
+          <xsl:for-each select="$rows">
+            <xsl:if test="position() > 1">; </xsl:if>
+            <xsl:call-template name="chart-label"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>
+            <xsl:value-of select="concat(': ', rp:number(@value))"/>
+          </xsl:for-each>
+        </xsl:attribute>
         <xsl:for-each select="$rows">
           <l:bar value="{@value}" text="{rp:number(@value)}">
             <xsl:attribute name="label">
-              <xsl:choose>
-                <xsl:when test="$prefix != ''"><xsl:value-of select="rp:label(concat($prefix, @key))"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="@key"/></xsl:otherwise>
-              </xsl:choose>
+              <xsl:call-template name="chart-label"><xsl:with-param name="prefix" select="$prefix"/></xsl:call-template>
             </xsl:attribute>
           </l:bar>
         </xsl:for-each>
       </l:chart>
     </xsl:if>
+  </xsl:template>
+  <!-- A chart row's label: the catalog's name of its key, or the key itself. -->
+  <xsl:template name="chart-label">
+    <xsl:param name="prefix"/>
+    <xsl:choose>
+      <xsl:when test="$prefix != ''"><xsl:value-of select="rp:label(concat($prefix, @key))"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="@key"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

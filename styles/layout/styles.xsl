@@ -88,9 +88,9 @@
     <l:style name="layout-cell" base="body" padding="0"/>
     <l:style name="chart" base="body" font="{$sans}" size="{$small.size * $k}" line-height="1.3"
              background="{$color.bar}" rule-color="{$color.accent}" space-before="4"/>
-    <l:style name="link" base="body" color="{$color.accent}"/>
-    <l:style name="link-address" base="body" size="{$small.size * $k}" color="{$color.muted}"/>
-    <l:style name="gap" base="body" color="{$color.gap}" italic="{$italic-ok}"/>
+    <l:style name="link" color="{$color.accent}"/>
+    <l:style name="link-address" size="{$small.size * $k}" color="{$color.muted}"/>
+    <l:style name="gap" color="{$color.gap}" italic="{$italic-ok}"/>
     <l:style name="small" base="body" size="{$small.size * $k}" color="{$color.muted}"
              line-height="1.4" space-after="2"/>
     <l:style name="small-head" base="small" font="{$sans}" weight="bold" space-before="12"

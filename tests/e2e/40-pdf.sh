@@ -111,6 +111,13 @@ for rec in inputs/*.xml; do
         if [ "$rc" -eq 0 ]; then ok "$p: every outline entry points at its heading"
         else not_ok "$p: outline destinations"; head -5 "$base.outline.log"; fi
 
+        # Figures: each has the text alternative of the HTML report's chart (<desc>).
+        xpath_lines "$html" "//*[local-name()='svg']/*[local-name()='desc']" > "$base.desc"
+        qpdf --json --json-key=qpdf "$pdf" > "$base.objects.json" 2>/dev/null
+        if $tool alts "$base.objects.json" "$base.alts" > "$base.alts.log" && cmp -s "$base.desc" "$base.alts"; then
+            ok "$p: $(wc -l < "$base.alts") figures, each with the chart's text alternative (/Alt)"
+        else not_ok "$p: figures' /Alt differ from the charts' descriptions (< HTML, > PDF)"; cat "$base.alts.log"; diff "$base.desc" "$base.alts" | head -5; fi
+
         # Geometry: inside the page, body within the 20 mm margins; no heading last.
         if $tool geom "$base.bbox" 20 > "$base.geom"; then ok "$p: every word is on the page and the body within the margins ($(tail -1 "$base.geom"))"
         else not_ok "$p: text outside the page or the margins"; head -10 "$base.geom"; fi
@@ -172,5 +179,25 @@ for L in en ar; do
     else not_ok "igf2024-ms03.$L.pdf does not print the ${#url}-character URL of the link"; fi
     qpdf --json "$a/igf2024-ms03.$L.pdf" > "$WORK/igf2024-ms03.$L.all.json" 2>/dev/null
     check "igf2024-ms03.$L.pdf links to the ${#url}-character URL" $tool uri "$WORK/igf2024-ms03.$L.all.json" "$url"
+done
+
+# Running heads: a meeting name too long for the line is shortened with an ellipsis, never
+# run into the session's name at the other end (left to right and right to left). The
+# ellipsis stands for the elided text, which the text layer keeps: the words come back
+# whole, squeezed into the ellipsis's box, so no word may overlap the other part.
+long="the Eighth Annual Meeting of the Internet Governance Forum, held under the theme Building Bridges"
+sed "s|<name>Internet Governance Forum 2013</name>|<name>Internet Governance Forum 2013, $long</name>|" \
+    inputs/igf2013-ws041.xml > "$WORK/longhead-en.xml"
+sed "s|<name>المنتدى العربي لحوكمة الإنترنت 2014</name>|<name>المنتدى العربي لحوكمة الإنترنت 2014 الاجتماع السنوي الثالث للمنتدى العربي لحوكمة الإنترنت المنعقد في بيروت تحت عنوان الإنترنت من أجل التنمية</name>|" \
+    inputs/arabigf2014-ws05.xml > "$WORK/longhead-ar.xml"
+for pair in "en igf2013-ws041" "ar arabigf2014-ws05"; do
+    set -- $pair
+    mkdir -p "$WORK/longhead-$1"
+    "$RAPPORTEUR" render -f pdf -l "$1" -o "$WORK/longhead-$1" "$WORK/longhead-$1.xml" > /dev/null 2>&1
+    pdf=$WORK/longhead-$1/$2.$1.pdf
+    pdftotext -f 2 -l 2 -bbox-layout "$pdf" "$WORK/longhead-$1.bbox" 2>/dev/null
+    if head=$($tool runninghead "$WORK/longhead-$1.bbox" 1 2>&1); then
+        ok "$1: a running head too long for the line stays within the margins, its parts apart"
+    else not_ok "$1: running head: $head"; fi
 done
 finish

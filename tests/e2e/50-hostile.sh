@@ -6,6 +6,8 @@
 # Then the scenarios of the environment: unwritable output, full disk, a render killed midway.
 # HOSTILE_SLOW=1 adds the cases marked slow; HOSTILE_ONLY=NAME runs the cases matching NAME.
 . "$(dirname "$0")/lib.sh"
+sanitizer_factor=1
+if ldd "$RAPPORTEUR" 2>/dev/null | grep -q libasan; then sanitizer_factor=4; fi
 cd "$TOP" || exit 1
 H="$TOP/tests/hostile"
 suite_start=$(date +%s)
@@ -192,6 +194,10 @@ while read -r file expected rest; do
         mem=*) mem_limit=${c#mem=} ;;
         esac
     done
+    # The sanitizer build runs several times slower and bigger: its bounds only catch hangs
+    # and blow-ups; the release build is held to the real ones.
+    time_limit=$((time_limit * sanitizer_factor))
+    [ -n "$mem_limit" ] && mem_limit=$((mem_limit * sanitizer_factor))
     [ "$expected" = error ] && want_render=1
     [ -n "$want_check" ] || want_check=$want_render
     timeout_s=$((time_limit + 3))

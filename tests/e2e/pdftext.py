@@ -28,6 +28,14 @@ there was any, 0 otherwise.
       line, and checks each entry's destination lands on its heading text.
   uri QPDF.json URL
       some link annotation of the PDF has URL as its /URI.
+  runninghead BBOX.html PAGE
+      the words of the first band of lines of PAGE (the running head) do not
+      overlap one another and stay within the page's 20 mm margins; prints the
+      head's text (a shortened head ends a part with "…").
+  alts QPDF.json ALTS.txt
+      QPDF.json is `qpdf --json --json-key=qpdf`; writes the text alternative
+      (/Alt) of each Figure structure element to ALTS, one per line in file
+      order; a Figure without /Alt is a problem.
 """
 import json
 import re
@@ -260,9 +268,38 @@ def cmd_uri(qpdf_json, url):
         problem('no link annotation has /URI %s (%d URIs)' % (url, len(found)))
 
 
+def cmd_runninghead(bbox_file, page):
+    width, _, lines = read_bbox(bbox_file)[int(page) - 1]
+    head, _ = bands(lines)
+    words = sorted((w for i in head for w in lines[i][5]), key=lambda w: w[0])
+    for a, b in zip(words, words[1:]):
+        if b[0] < a[2] - 0.5:
+            problem('%r (x %.1f-%.1f) overlaps %r (x %.1f-%.1f)' % (a[4], a[0], a[2], b[4], b[0], b[2]))
+    for w in words:
+        if w[0] < 20 * MM - 1 or w[2] > width - 20 * MM + 1:
+            problem('%r (x %.1f-%.1f) is outside the margins' % (w[4], w[0], w[2]))
+    print(' '.join(w[4] for w in words))
+
+
+def cmd_alts(qpdf_json, alts_file):
+    objects = json.load(open(qpdf_json, encoding='utf-8'))['qpdf'][1]
+    figures = []
+    for name, obj in objects.items():
+        value = obj.get('value') if isinstance(obj, dict) else None
+        if isinstance(value, dict) and value.get('/S') == '/Figure':
+            figures.append((int(name.split()[0].split(':')[1]), value.get('/Alt')))
+    with open(alts_file, 'w', encoding='utf-8') as out:
+        for number, alt in sorted(figures):
+            if not isinstance(alt, str) or not alt[2:].strip():
+                problem('Figure %d 0 R has no /Alt' % number)
+                continue
+            out.write(' '.join(alt[2:].split()) + '\n')
+
+
 if __name__ == '__main__':
     cmd = {'words': cmd_words, 'footer': cmd_footer, 'geom': cmd_geom,
-           'headings': cmd_headings, 'outline': cmd_outline, 'uri': cmd_uri}
+           'headings': cmd_headings, 'outline': cmd_outline, 'uri': cmd_uri,
+           'alts': cmd_alts, 'runninghead': cmd_runninghead}
     if len(sys.argv) < 2 or sys.argv[1] not in cmd:
         sys.exit(__doc__)
     cmd[sys.argv[1]](*sys.argv[2:])
