@@ -76,6 +76,7 @@ typedef struct {
     int report_line;
     bool ok;          /* loaded and valid */
     bool cached;      /* summary reused from the previous build */
+    bool unrenderable; /* valid, but a report of it could not be made (a glyph no font has) */
 } rec_info;
 
 static void rec_free(gpointer p)
@@ -680,6 +681,24 @@ static bool has_lang(char **langs, const char *lang)
     return false;
 }
 
+/* Whether a failed render was the record's fault (its errors all point
+ * into it, such as a character no font has) rather than the machine's (an
+ * output that cannot be written). */
+static bool blames_the_record(diag *d)
+{
+    bool any = false;
+    for (size_t i = 0; i < diag_length(d); i++) {
+        const diag_entry *e = diag_get(d, i);
+        if (e->severity != DIAG_ERROR)
+            continue;
+        if (e->file == NULL || e->line == 0 ||
+            (e->rule != NULL && (strcmp(e->rule, "output") == 0 || strcmp(e->rule, "read") == 0)))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
 static void render_record_job(gpointer data, gpointer user)
 {
     record_job *job = data;
@@ -706,7 +725,9 @@ static void render_record_job(gpointer data, gpointer user)
                                    oj->format, &ro, path, mine) &&
                         note_staged(b, oj->rel, oj->fp, job->rec->file, job->rec->sha256, oj->lang,
                                     mine);
-            if (!done)
+            if (!done && blames_the_record(mine))
+                job->rec->unrenderable = true;
+            else if (!done)
                 b->failed = true;
             g_free(index_href);
             g_free(path);
@@ -718,6 +739,41 @@ static void render_record_job(gpointer data, gpointer user)
     diag_merge(b->d, mine);
     diag_free(mine);
     g_async_queue_push(rc->done, job);
+}
+
+/* Takes the records that could not be rendered out of the site: their
+ * entries leave the corpus (so no index links to them) and their outputs
+ * the next manifest. Returns how many there were. */
+static size_t drop_unrenderable(build *b, GPtrArray *jobs, diag *d)
+{
+    size_t n = 0;
+    for (guint i = 0; i < jobs->len; i++) {
+        record_job *job = g_ptr_array_index(jobs, i);
+        rec_info *ri = job->rec;
+        if (!ri->unrenderable)
+            continue;
+        n++;
+        ri->ok = false;
+        if (ri->entry != NULL) {
+            xmlUnlinkNode(ri->entry);
+            xmlFreeNode(ri->entry);
+            ri->entry = NULL;
+        }
+        /* Every report of it, also those staged by an earlier build. */
+        for (char **l = ri->langs; l != NULL && *l != NULL; l++) {
+            static const char *const exts[] = {"html", "pdf"};
+            for (size_t f = 0; f < G_N_ELEMENTS(exts); f++) {
+                char *rel = g_strdup_printf("reports/%s.%s.%s", ri->id, *l, exts[f]);
+                manifest_remove(b->next, rel);
+                g_free(rel);
+            }
+        }
+    }
+    if (n > 0)
+        diag_add(d, DIAG_NOTE, NULL, 0, 0, NULL, "%zu %s could not be rendered%s", n,
+                 n == 1 ? "record" : "records",
+                 b->o->keep_going ? "; the others are published" : "; nothing was published");
+    return n;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1465,6 +1521,11 @@ corpus_result corpus_build(renderer *r, const char *dir, const corpus_options *o
     render_ctx rc = {&b, g_async_queue_new()};
     run_pool(render_record_job, &rc, jobs, o->jobs, rc.done, o->progress, "rendering reports");
     g_async_queue_unref(rc.done);
+    if (!b.failed && drop_unrenderable(&b, jobs, d) > 0) {
+        result = CORPUS_BAD_INPUT;
+        if (!o->keep_going)
+            goto out;
+    }
     if (b.failed) {
         result = CORPUS_ENVIRONMENT;
         diag_add(d, DIAG_NOTE, NULL, 0, 0, NULL,

@@ -159,6 +159,27 @@ assert_eq "$?" 1 "archive --keep-going with a bad record still exits 1"
 assert_eq "$?" 0 "the --keep-going site verifies"
 check "--keep-going publishes the good records" test -s sitebad/reports/gen-000013.en.html
 
+# --- A record valid but unrenderable (a character no font has): the same rules ------------------------
+cp -r rec recglyph
+sed -i '0,/<title>[^<]*<\/title>/s//<title>Smile \&#x1F600;<\/title>/' recglyph/gen-000006.xml
+cp -r site siteglyph
+stamp
+archive -o siteglyph recglyph 2> glyph.err
+assert_eq "$?" 1 "archive with a record holding a character no font has exits 1"
+grep -q 'gen-000006.xml:[0-9]*\(:[0-9]*\)\?: error: .*U+1F600.*\[glyph\]' glyph.err && ok "the error names the record, its line and the character" \
+    || not_ok "no FILE:LINE error for the glyph of gen-000006: $(head -3 glyph.err)"
+assert_eq "$(changed_since "$WORK/stamp" siteglyph | tr '\n' ' ')" "" "without --keep-going nothing is published"
+archive -k -o siteglyph recglyph 2> glyph-keep.err
+assert_eq "$?" 1 "archive --keep-going with an unrenderable record still exits 1"
+"$R" verify siteglyph 2>/dev/null
+assert_eq "$?" 0 "the --keep-going site verifies"
+check "--keep-going publishes the good records" test -s siteglyph/reports/gen-000013.en.pdf
+if ls siteglyph/reports/gen-000006.* > /dev/null 2>&1; then not_ok "the unrenderable record's reports were published"
+else ok "the unrenderable record's reports are gone from the site"; fi
+if grep -q 'gen-000006' siteglyph/index.*.html; then not_ok "an index page links to the unrenderable record"
+else ok "no index page lists the unrenderable record"; fi
+check "every internal link of the --keep-going site resolves" python3 "$TOP/tests/e2e/links.py" siteglyph
+
 # --- Killed at random moments: the site always verifies, and the next build completes ----------------
 "$GEN_CORPUS" 30 big 11
 archive -o killed big 2>/dev/null
