@@ -45,7 +45,10 @@ static bool add_listed_fonts(FcConfig *config, const char *fonts_dir, const char
             continue;
         char *file = g_strndup(lines[i], strcspn(lines[i], "\t"));
         char *path = g_build_filename(fonts_dir, file, NULL);
-        if (strchr(file, '/') != NULL ||
+        /* A file of fonts/ itself: FcConfigAppFontAddFile() would scan a
+         * directory whole. */
+        if (*file == '\0' || *file == '.' || strchr(file, '/') != NULL ||
+            !g_file_test(path, G_FILE_TEST_IS_REGULAR) ||
             !FcConfigAppFontAddFile(config, (const FcChar8 *)path)) {
             diag_add(d, DIAG_ERROR, NULL, 0, 0, NULL,
                      "cannot load the font %s listed in %s; run `make fonts` (fonts/README.md)",

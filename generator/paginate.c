@@ -145,6 +145,13 @@ page_list *paginate_flow(const pg_item *items, size_t n, double page_height_pt)
                 new_page(&s, i, from);
                 continue;
             }
+            /* A row that would fit a page, but not below the table's
+             * repeated header rows: the headers give way. */
+            if (s.cur->len > 0 && rest <= s.height + FIT_EPSILON_PT) {
+                g_array_set_size(s.cur, 0);
+                s.y = 0;
+                continue;
+            }
             /* No cut point fits: the item is set whole and overflows. */
             place(&s, i, from, it->height_pt, s.y, false);
             s.y += rest;

@@ -70,6 +70,25 @@ static char *tag_string(const char *s)
     return g_string_free(out, FALSE);
 }
 
+/* A named destination's name as a tag attribute. cairo 1.16 writes the
+ * names in the document's list of destinations as bytes but refers to them
+ * from links and outline entries as UTF-16, so a name with non-ASCII
+ * letters would never be found: names are kept to ASCII letters, digits,
+ * '.', '_' and '-', anything else as "~XX" per byte (one to one). */
+static char *dest_string(const char *name)
+{
+    GString *ascii = g_string_new(NULL);
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        if (g_ascii_isalnum(*p) || *p == '.' || *p == '_' || *p == '-')
+            g_string_append_c(ascii, (char)*p);
+        else
+            g_string_append_printf(ascii, "~%02X", *p);
+    }
+    char *quoted = tag_string(ascii->str);
+    g_string_free(ascii, TRUE);
+    return quoted;
+}
+
 /* ------------------------------------------------------------------ */
 /* Glyphs and the text they stand for                                  */
 /* ------------------------------------------------------------------ */
@@ -393,7 +412,7 @@ static void draw_links(writer *w, const box *b, double x, double y)
             g_free(quoted);
             g_free(esc);
         } else {
-            char *quoted = tag_string(l->dest);
+            char *quoted = dest_string(l->dest);
             attrs = g_strdup_printf("dest=%s rect=[%.2f %.2f %.2f %.2f]", quoted, x + l->x_pt,
                                     y + l->y_pt, l->w_pt, l->h_pt);
             g_free(quoted);
@@ -409,7 +428,7 @@ static void draw_dest(writer *w, const box *b, double x, double y)
     if (b->dest == NULL || g_hash_table_contains(w->dests, b->dest))
         return;
     g_hash_table_add(w->dests, (gpointer)b->dest);
-    char *quoted = tag_string(b->dest);
+    char *quoted = dest_string(b->dest);
     char *attrs = g_strdup_printf("name=%s x=%.2f y=%.2f", quoted, x, y);
     cairo_tag_begin(w->cr, CAIRO_TAG_DEST, attrs);
     cairo_tag_end(w->cr, CAIRO_TAG_DEST);
@@ -595,12 +614,10 @@ static cairo_status_t write_to_buffer(void *closure, const unsigned char *data,
     return CAIRO_STATUS_SUCCESS;
 }
 
-/* Adds the document's language (/Lang, read by screen readers) and asks
- * viewers to show the title rather than the file name: a tagged PDF needs
- * both (PDF/UA), and cairo 1.16 writes neither. cairo writes the catalog as
- * the last object before the cross-reference table, so inserting into it
- * moves only the table: the startxref offset is corrected. Anything else
- * leaves the file as cairo wrote it. */
+/* ------------------------------------------------------------------ */
+/* What cairo 1.16 cannot write, added to the file it wrote             */
+/* ------------------------------------------------------------------ */
+
 /* The last occurrence of NEEDLE in the LEN bytes at HAY: the file holds
  * binary streams, which the NUL-stopping g_strrstr_len would not cross. */
 static const char *last_bytes(const char *hay, size_t len, const char *needle)
@@ -629,66 +646,54 @@ static char *pdf_text_string(const char *utf8)
     return g_string_free(s, FALSE);
 }
 
-/* Gives each Figure structure element its text alternative (/Alt), which
- * cairo 1.16 cannot write. cairo writes the structure elements in the order
- * their tags were begun, each as "<< /Type /StructElem\n   /S /Figure\n";
- * the entry is inserted after that line and the cross-reference offsets
- * after it are moved. If the elements found do not match the figures drawn
- * one to one, the file is left as cairo wrote it. */
-static void add_figure_alts(GByteArray *pdf, const GPtrArray *alts)
+typedef struct {
+    size_t at;  /* offset in the file, before the cross-reference table */
+    char *text; /* owned */
+} pdf_insertion;
+
+static void clear_insertion(gpointer p)
 {
-    static const char figure[] = "<< /Type /StructElem\n   /S /Figure\n";
-    const size_t flen = sizeof figure - 1;
+    g_free(((pdf_insertion *)p)->text);
+}
+
+static gint by_offset(gconstpointer a, gconstpointer b)
+{
+    size_t x = ((const pdf_insertion *)a)->at, y = ((const pdf_insertion *)b)->at;
+    return x < y ? -1 : x > y;
+}
+
+/* Inserts texts into the objects of a PDF as cairo writes it (one
+ * cross-reference table of "oooooooooo ggggg n \n" entries, then startxref)
+ * and moves every offset after them. If the file is not laid out so, it is
+ * left as it was: these additions are never worth a broken file. */
+static void pdf_insert(GByteArray *pdf, GArray *ins)
+{
     const char *start = (const char *)pdf->data;
-    if (alts->len == 0)
-        return;
-    GArray *at = g_array_new(FALSE, FALSE, sizeof(size_t));
-    for (size_t i = 0; i + flen <= pdf->len; i++) {
-        if (start[i] == '<' && memcmp(start + i, figure, flen) == 0)
-            g_array_append_val(at, (size_t){i + flen});
-    }
-    const char *xref = last_bytes(start, pdf->len, "\nxref\n");
+    const char *xref = last_bytes(start, pdf->len, "\nxref\n0 ");
     const char *sx = last_bytes(start, pdf->len, "\nstartxref\n");
     char *endp = NULL;
     guint64 xref_at = sx != NULL ? g_ascii_strtoull(sx + 11, &endp, 10) : 0;
-    if (at->len != alts->len || xref == NULL || sx == NULL || sx < xref ||
-        xref_at != (guint64)(xref + 1 - start)) {
-        g_array_free(at, TRUE);
+    if (ins->len == 0 || xref == NULL || sx == NULL || sx < xref || endp == sx + 11 ||
+        xref_at != (guint64)(xref + 1 - start))
         return;
-    }
-    GByteArray *out = g_byte_array_sized_new(pdf->len + 64 * at->len);
-    GArray *shift = g_array_new(FALSE, TRUE, sizeof(size_t)); /* bytes added before at[k] */
-    size_t from = 0, added = 0;
-    for (guint k = 0; k < at->len; k++) {
-        size_t pos = g_array_index(at, size_t, k);
-        g_byte_array_append(out, pdf->data + from, (guint)(pos - from));
-        const char *alt = g_ptr_array_index(alts, k);
-        char *text = alt != NULL && *alt ? pdf_text_string(alt) : NULL;
-        if (text != NULL) {
-            char *entry = g_strdup_printf("   /Alt %s\n", text);
-            g_byte_array_append(out, (const guint8 *)entry, (guint)strlen(entry));
-            added += strlen(entry);
-            g_free(entry);
-            g_free(text);
-        }
-        g_array_append_val(shift, added);
-        from = pos;
-    }
-    size_t xref_pos = (size_t)(xref + 1 - start);
-    g_byte_array_append(out, pdf->data + from, (guint)(xref_pos - from));
-    /* The table: "xref\n0 N\n" then N entries "oooooooooo ggggg n \n". */
-    const char *p = xref + 6;
     char *q = NULL;
-    guint64 first = g_ascii_strtoull(p, &q, 10);
-    guint64 count = q != p && *q == ' ' ? g_ascii_strtoull(q + 1, &q, 10) : 0;
-    const char *entries = q != NULL && *q == '\n' ? q + 1 : NULL;
-    if (first != 0 || entries == NULL || entries + 20 * count > sx + 1) {
-        g_byte_array_unref(out);
-        g_array_free(shift, TRUE);
-        g_array_free(at, TRUE);
+    guint64 count = g_ascii_strtoull(xref + 8, &q, 10);
+    const char *entries = q != xref + 8 && *q == '\n' ? q + 1 : NULL;
+    if (entries == NULL || count > (guint64)(sx - entries) / 20 ||
+        memcmp(entries + 20 * count, "trailer", 7) != 0)
         return;
+    g_array_sort(ins, by_offset);
+    if (g_array_index(ins, pdf_insertion, ins->len - 1).at > (size_t)(xref + 1 - start))
+        return;
+    GByteArray *out = g_byte_array_sized_new(pdf->len + 256);
+    size_t from = 0, added = 0;
+    for (guint k = 0; k < ins->len; k++) {
+        const pdf_insertion *in = &g_array_index(ins, pdf_insertion, k);
+        g_byte_array_append(out, pdf->data + from, (guint)(in->at - from));
+        g_byte_array_append(out, (const guint8 *)in->text, (guint)strlen(in->text));
+        from = in->at;
     }
-    g_byte_array_append(out, (const guint8 *)xref + 1, (guint)(entries - xref - 1));
+    g_byte_array_append(out, pdf->data + from, (guint)((size_t)(entries - start) - from));
     for (guint64 e = 0; e < count; e++) {
         char line[21];
         memcpy(line, entries + 20 * e, 20);
@@ -696,14 +701,16 @@ static void add_figure_alts(GByteArray *pdf, const GPtrArray *alts)
         if (line[17] == 'n') {
             guint64 off = g_ascii_strtoull(line, NULL, 10);
             size_t moved = 0;
-            for (guint k = 0; k < at->len && g_array_index(at, size_t, k) <= off; k++)
-                moved = g_array_index(shift, size_t, k);
+            for (guint k = 0; k < ins->len && g_array_index(ins, pdf_insertion, k).at <= off; k++)
+                moved += strlen(g_array_index(ins, pdf_insertion, k).text);
             char fixed[32];
             g_snprintf(fixed, sizeof fixed, "%010" G_GUINT64_FORMAT, off + moved);
             memcpy(line, fixed, 10);
         }
         g_byte_array_append(out, (const guint8 *)line, 20);
     }
+    for (guint k = 0; k < ins->len; k++)
+        added += strlen(g_array_index(ins, pdf_insertion, k).text);
     const char *rest = entries + 20 * count;
     g_byte_array_append(out, (const guint8 *)rest, (guint)(sx + 11 - rest));
     char *number = g_strdup_printf("%" G_GUINT64_FORMAT, xref_at + added);
@@ -713,52 +720,78 @@ static void add_figure_alts(GByteArray *pdf, const GPtrArray *alts)
     g_byte_array_set_size(pdf, 0);
     g_byte_array_append(pdf, out->data, out->len);
     g_byte_array_unref(out);
-    g_array_free(shift, TRUE);
-    g_array_free(at, TRUE);
 }
 
-static void add_catalog_entries(GByteArray *pdf, const char *lang)
+static void insert_after(GArray *ins, const GByteArray *pdf, const char *at, char *text)
+{
+    pdf_insertion in = {(size_t)(at - (const char *)pdf->data), text};
+    g_array_append_val(ins, in);
+}
+
+/* Each Figure structure element's text alternative (/Alt). cairo writes
+ * the elements in the order their tags were begun, each as "<< /Type
+ * /StructElem\n   /S /Figure\n". If the elements found do not match the
+ * figures drawn one to one, none is given. */
+static void add_figure_alts(GArray *ins, const GByteArray *pdf, const GPtrArray *alts)
+{
+    static const char figure[] = "<< /Type /StructElem\n   /S /Figure\n";
+    const size_t flen = sizeof figure - 1;
+    const char *start = (const char *)pdf->data;
+    GPtrArray *at = g_ptr_array_new();
+    for (size_t i = 0; i + flen <= pdf->len; i++) {
+        if (start[i] == '<' && memcmp(start + i, figure, flen) == 0)
+            g_ptr_array_add(at, (gpointer)(start + i + flen));
+    }
+    for (guint k = 0; at->len == alts->len && k < at->len; k++) {
+        const char *alt = g_ptr_array_index(alts, k);
+        char *text = alt != NULL && *alt ? pdf_text_string(alt) : NULL;
+        if (text != NULL)
+            insert_after(ins, pdf, g_ptr_array_index(at, k), g_strdup_printf("   /Alt %s\n", text));
+        g_free(text);
+    }
+    g_ptr_array_free(at, TRUE);
+}
+
+/* The document's language (/Lang, read by screen readers), and viewers
+ * asked to show the title rather than the file name: a tagged PDF needs
+ * both (PDF/UA). */
+static void add_catalog_entries(GArray *ins, const GByteArray *pdf, const char *lang)
 {
     static const char catalog[] = "<< /Type /Catalog\n";
-    const char *start = (const char *)pdf->data;
-    const char *end = start + pdf->len;
-    const char *cat = last_bytes(start, pdf->len, catalog);
-    const char *xref = cat != NULL ? last_bytes(cat, (size_t)(end - cat), "\nxref\n") : NULL;
-    const char *sx = last_bytes(start, pdf->len, "\nstartxref\n");
-    if (cat == NULL || xref == NULL || sx == NULL || sx < xref)
-        return;
-    char *endp = NULL;
-    guint64 offset = g_ascii_strtoull(sx + 11, &endp, 10);
-    if (endp == sx + 11 || offset != (guint64)(xref + 1 - start))
-        return;
+    const char *cat = last_bytes((const char *)pdf->data, pdf->len, catalog);
     for (const char *p = lang; *p; p++) {
         if (!g_ascii_isalnum(*p) && *p != '-')
             return;
     }
-    char *entries = g_strdup_printf("   /Lang (%s)\n   /ViewerPreferences << /DisplayDocTitle true >>\n",
-                                    lang);
-    size_t at = (size_t)(cat - start) + strlen(catalog);
-    size_t sx_at = (size_t)(sx - start) + 11;
-    size_t sx_end = (size_t)(endp - start);
-    size_t added = strlen(entries);
-    /* The new startxref first (it lies after the insertion point). */
-    char *number = g_strdup_printf("%" G_GUINT64_FORMAT, offset + added);
-    g_byte_array_remove_range(pdf, (guint)sx_at, (guint)(sx_end - sx_at));
-    GByteArray *tail = g_byte_array_new();
-    g_byte_array_append(tail, pdf->data + sx_at, pdf->len - (guint)sx_at);
-    g_byte_array_set_size(pdf, (guint)sx_at);
-    g_byte_array_append(pdf, (const guint8 *)number, (guint)strlen(number));
-    g_byte_array_append(pdf, tail->data, tail->len);
-    g_byte_array_unref(tail);
-    /* Then the entries. */
-    tail = g_byte_array_new();
-    g_byte_array_append(tail, pdf->data + at, pdf->len - (guint)at);
-    g_byte_array_set_size(pdf, (guint)at);
-    g_byte_array_append(pdf, (const guint8 *)entries, (guint)added);
-    g_byte_array_append(pdf, tail->data, tail->len);
-    g_byte_array_unref(tail);
-    g_free(number);
-    g_free(entries);
+    if (cat != NULL)
+        insert_after(ins, pdf, cat + strlen(catalog),
+                     g_strdup_printf("   /Lang (%s)\n   /ViewerPreferences << /DisplayDocTitle "
+                                     "true >>\n",
+                                     lang));
+}
+
+/* cairo 1.16 writes the document's dates without the "D:" a PDF date
+ * starts with (ISO 32000-1, 7.9.4). */
+static void add_date_prefixes(GArray *ins, const GByteArray *pdf)
+{
+    static const char *const keys[] = {"/CreationDate (", "/ModDate ("};
+    for (size_t i = 0; i < G_N_ELEMENTS(keys); i++) {
+        const char *k = last_bytes((const char *)pdf->data, pdf->len, keys[i]);
+        const char *v = k != NULL ? k + strlen(keys[i]) : NULL;
+        if (v != NULL && g_ascii_isdigit(*v))
+            insert_after(ins, pdf, v, g_strdup("D:"));
+    }
+}
+
+static void complete_pdf(GByteArray *pdf, const char *lang, const GPtrArray *figure_alts)
+{
+    GArray *ins = g_array_new(FALSE, FALSE, sizeof(pdf_insertion));
+    g_array_set_clear_func(ins, clear_insertion);
+    add_figure_alts(ins, pdf, figure_alts);
+    add_catalog_entries(ins, pdf, lang);
+    add_date_prefixes(ins, pdf);
+    pdf_insert(pdf, ins);
+    g_array_free(ins, TRUE);
 }
 
 static void set_metadata(cairo_surface_t *s, const layout_doc *doc, const char *date)
@@ -787,7 +820,7 @@ static void add_outline(writer *w)
         /* A level deeper than its predecessor's child hangs on the nearest. */
         while (level > 1 && parents[level - 1] == 0)
             level--;
-        char *quoted = tag_string(e->dest);
+        char *quoted = dest_string(e->dest);
         char *link = g_strdup_printf("dest=%s", quoted);
         int id = cairo_pdf_surface_add_outline(w->surface, parents[level - 1], e->text, link,
                                                CAIRO_PDF_OUTLINE_FLAG_OPEN);
@@ -871,9 +904,8 @@ bool pdf_write(const layout_doc *doc, const typeset_result *ts, const page_list 
         outfile_abort(out);
         return false;
     }
-    add_figure_alts(bytes, w.figure_alts);
+    complete_pdf(bytes, doc->lang, w.figure_alts);
     g_ptr_array_free(w.figure_alts, TRUE);
-    add_catalog_entries(bytes, doc->lang);
     outfile_write(out, bytes->data, bytes->len);
     g_byte_array_unref(bytes);
     return outfile_commit(out, d);

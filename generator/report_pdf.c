@@ -18,11 +18,26 @@
 struct report_pdf {
     fonts *fonts;
     transformer *transformer;
+    guint serial; /* tells this one's fonts from those of any other report_pdf */
 };
 
 /* Pango font maps are not shared between threads: each thread that
- * renders gets its own, over the one fontconfig configuration. */
-static GPrivate font_map_key = G_PRIVATE_INIT(g_object_unref);
+ * renders gets its own, over the report_pdf's fontconfig configuration. */
+typedef struct {
+    guint serial;
+    PangoFontMap *map;
+} thread_map;
+
+static void thread_map_free(gpointer p)
+{
+    thread_map *tm = p;
+    if (tm->map != NULL)
+        g_object_unref(tm->map);
+    g_free(tm);
+}
+
+static GPrivate font_map_key = G_PRIVATE_INIT(thread_map_free);
+static guint next_serial;
 
 report_pdf *report_pdf_new(const char *data_dir, transformer *t, diag *d)
 {
@@ -34,6 +49,7 @@ report_pdf *report_pdf_new(const char *data_dir, transformer *t, diag *d)
     report_pdf *p = g_new0(report_pdf, 1);
     p->fonts = f;
     p->transformer = t;
+    p->serial = (guint)g_atomic_int_add(&next_serial, 1) + 1;
     return p;
 }
 
@@ -59,12 +75,18 @@ char *report_pdf_versions(void)
 
 static PangoFontMap *thread_font_map(const report_pdf *p)
 {
-    PangoFontMap *map = g_private_get(&font_map_key);
-    if (map == NULL) {
-        map = fonts_font_map(p->fonts);
-        g_private_set(&font_map_key, map);
+    thread_map *tm = g_private_get(&font_map_key);
+    if (tm == NULL) {
+        tm = g_new0(thread_map, 1);
+        g_private_set(&font_map_key, tm);
     }
-    return map;
+    if (tm->map == NULL || tm->serial != p->serial) {
+        if (tm->map != NULL)
+            g_object_unref(tm->map);
+        tm->map = fonts_font_map(p->fonts);
+        tm->serial = p->serial;
+    }
+    return tm->map;
 }
 
 /* A context for PDF output: 72 dpi so that points are user units, and no
