@@ -42,6 +42,8 @@ void arena_free(arena *a)
 
 static chunk *chunk_new(size_t size)
 {
+    if (size > SIZE_MAX - sizeof(chunk))
+        g_error("arena: allocation of %zu bytes overflows", size);
     chunk *c = g_malloc(sizeof(chunk) + size);
     c->next = NULL;
     c->used = 0;

@@ -66,6 +66,13 @@ bool chart_draw(cairo_t *cr, PangoContext *ctx, const layout_doc *doc, const box
         max = fmax(max, bar->value);
     }
     label_w = fmin(label_w, b->width_pt * 0.55);
+    /* A label wider than its column ends in an ellipsis, inside the chart. */
+    for (size_t i = 0; i < chart->n_bars; i++) {
+        if (width_of(labels[i]) > label_w + 0.01) {
+            pango_layout_set_width(labels[i], pango_units_from_double(label_w));
+            pango_layout_set_ellipsize(labels[i], PANGO_ELLIPSIZE_END);
+        }
+    }
     double pad = s->size_pt * 0.6;
     double area = b->width_pt - label_w - value_w - 2 * pad;
     if (area < 10)

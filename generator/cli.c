@@ -145,11 +145,15 @@ cli_command cli_command_named(const char *name)
     return CMD_NONE;
 }
 
+/* GOption writes "Usage: PRGNAME [OPTION…] PARAMETERS": the command goes
+ * into the program's name so that the options follow it, where they are
+ * taken. */
 static GOptionContext *context_for(const command_info *ci)
 {
-    char *params = g_strdup_printf("%s%s%s", ci->name, *ci->operands ? " " : "", ci->operands);
-    GOptionContext *ctx = g_option_context_new(params);
-    g_free(params);
+    char *prgname = g_strdup_printf("rapporteur %s", ci->name);
+    g_set_prgname(prgname);
+    g_free(prgname);
+    GOptionContext *ctx = g_option_context_new(ci->operands);
     g_option_context_set_summary(ctx, ci->summary);
     g_option_context_set_description(ctx, exit_codes);
     g_option_context_add_main_entries(ctx, ci->entries, NULL);
@@ -194,8 +198,7 @@ char *cli_help(cli_command command)
     GOptionContext *ctx = context_for(ci);
     char *full = g_option_context_get_help(ctx, TRUE, NULL);
     g_option_context_free(ctx);
-    /* GOption prints "Usage: rapporteur check ..." with the program name
-     * it was given; ours is the command's. */
+    g_set_prgname("rapporteur");
     return full;
 }
 
@@ -212,6 +215,26 @@ char *cli_version(const char *more_libraries)
 /* ------------------------------------------------------------------ */
 /* Parsing                                                             */
 /* ------------------------------------------------------------------ */
+
+/* What GOption cannot say: `new` takes no operand, and a job count is
+ * between 1 and CLI_MAX_JOBS (0, the default, is one per core). */
+static bool operands_ok(const char *name, const char *extra)
+{
+    if (extra != NULL) {
+        fprintf(stderr,
+                "rapporteur %s: unexpected \"%s\"; new prints the record: rapporteur new > %s; "
+                "try: rapporteur help %s\n",
+                name, extra, extra, name);
+        return false;
+    }
+    if (parsed.jobs < 0 || parsed.jobs > CLI_MAX_JOBS) {
+        fprintf(stderr, "rapporteur %s: -j %d is not a number of jobs from 1 to %d; try: "
+                        "rapporteur help %s\n",
+                name, parsed.jobs, CLI_MAX_JOBS, name);
+        return false;
+    }
+    return true;
+}
 
 int cli_parse(int argc, char **argv, cli_options *o)
 {
@@ -264,6 +287,9 @@ int cli_parse(int argc, char **argv, cli_options *o)
     char **to_free = g_memdup2(args, sizeof(char *) * (gsize)argc);
     gboolean ok = g_option_context_parse(ctx, &n_args, &args, &err);
     g_option_context_free(ctx);
+    g_set_prgname("rapporteur");
+    /* Operands of a command that takes none (new) are left in args. */
+    char *extra = ok && n_args > 1 ? g_strdup(args[1]) : NULL;
     for (int i = 0; i < argc - 1; i++)
         g_free(to_free[i]);
     g_free(to_free);
@@ -272,6 +298,12 @@ int cli_parse(int argc, char **argv, cli_options *o)
         fprintf(stderr, "rapporteur %s: %s; try: rapporteur help %s\n", name, err->message,
                 name);
         g_error_free(err);
+        cli_options_clear(&parsed);
+        return EXIT_USAGE;
+    }
+    bool operands = operands_ok(name, extra);
+    g_free(extra);
+    if (!operands) {
         cli_options_clear(&parsed);
         return EXIT_USAGE;
     }

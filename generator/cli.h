@@ -17,6 +17,9 @@
 #define EXIT_BAD_INPUT 1
 #define EXIT_USAGE 2
 
+/* More workers than this is a mistake, not a machine (each is a thread). */
+#define CLI_MAX_JOBS 256
+
 typedef enum {
     CMD_NONE,
     CMD_CHECK,

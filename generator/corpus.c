@@ -892,8 +892,7 @@ static bool make_facet_pages(build *b, xmlDoc *corpus, const char *kind, const c
         while (html != NULL && html->type != XML_ELEMENT_NODE)
             html = html->next;
         /* Paths come from facet keys, which come from records. */
-        if (rel == NULL || html == NULL || rel[0] == '/' || rel[0] == '.' ||
-            strstr(rel, "..") != NULL || strchr(rel, '\\') != NULL) {
+        if (rel == NULL || html == NULL || !manifest_path_is_safe(rel)) {
             diag_add(d, DIAG_ERROR, NULL, 0, 0, NULL, "index.xsl made a page without a safe path");
             ok = false;
             break;
@@ -1094,7 +1093,7 @@ static bool publish(build *b, const char *manifest_name, diag *d)
         GPtrArray *old = manifest_entries(b->old);
         for (guint i = 0; i < old->len; i++) {
             const manifest_entry *e = g_ptr_array_index(old, i);
-            if (manifest_get(b->next, e->path) == NULL && strstr(e->path, "..") == NULL) {
+            if (manifest_get(b->next, e->path) == NULL && manifest_path_is_safe(e->path)) {
                 char *gone = g_build_filename(b->site, e->path, NULL);
                 g_unlink(gone);
                 g_free(gone);

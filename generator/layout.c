@@ -74,8 +74,10 @@ bool layout_parse_length(const char *s, double *pt)
     else
         return false;
     v *= factor;
-    if (v < -LAYOUT_MAX_LENGTH_PT || v > LAYOUT_MAX_LENGTH_PT)
+    /* A hair of tolerance: 5080mm is 200in exactly, but not in binary. */
+    if (fabs(v) > LAYOUT_MAX_LENGTH_PT * (1 + 1e-12))
         return false;
+    v = CLAMP(v, -LAYOUT_MAX_LENGTH_PT, LAYOUT_MAX_LENGTH_PT);
     *pt = v;
     return true;
 }
@@ -256,8 +258,19 @@ typedef struct {
     GString *text;
     GArray *spans;     /* of layout_span */
     bool space_pending;
+    bool at_space;     /* the text so far ends in a space or a line break (or is empty) */
     int depth;
 } text_builder;
+
+/* Writes the space white space has left pending, if any. */
+static void flush_space(text_builder *b)
+{
+    if (b->space_pending) {
+        g_string_append_c(b->text, ' ');
+        b->space_pending = false;
+        b->at_space = true;
+    }
+}
 
 static bool is_xml_space(char c)
 {
@@ -269,16 +282,15 @@ static bool is_xml_space(char c)
 static void append_text(text_builder *b, const char *s)
 {
     for (const char *p = s; *p; p++) {
+        /* White space collapses to one space, across span boundaries too. */
         if (is_xml_space(*p)) {
-            if (b->text->len > 0)
+            if (!b->at_space)
                 b->space_pending = true;
             continue;
         }
-        if (b->space_pending) {
-            g_string_append_c(b->text, ' ');
-            b->space_pending = false;
-        }
+        flush_space(b);
         g_string_append_c(b->text, *p);
+        b->at_space = false;
         /* No line break after a hyphen: pdftotext would take it for a
          * soft hyphen and join "entry-" and "level" into "entrylevel". A
          * word joiner (U+2060) forbids the break; a word too long for a
@@ -294,12 +306,10 @@ static void append_text(text_builder *b, const char *s)
 #define FSI "\xe2\x81\xa8"
 #define PDI "\xe2\x81\xa9"
 
+/* Characters that are not text: isolates, the line separator. */
 static void append_raw(text_builder *b, const char *s)
 {
-    if (b->space_pending) {
-        g_string_append_c(b->text, ' ');
-        b->space_pending = false;
-    }
+    flush_space(b);
     g_string_append(b->text, s);
 }
 
@@ -361,10 +371,8 @@ static void read_span(reader *r, const xmlNode *n, text_builder *b)
     if (open != NULL)
         append_raw(b, open);
     /* A pending space belongs before the span, not inside it. */
-    if (b->space_pending && n->children != NULL) {
-        g_string_append_c(b->text, ' ');
-        b->space_pending = false;
-    }
+    if (n->children != NULL)
+        flush_space(b);
     sp.start = b->text->len;
     /* The span takes its place before the spans inside it: pango lets the
      * attribute inserted later win, and the inner span must win. */
@@ -394,7 +402,9 @@ static void read_runs(reader *r, const xmlNode *parent, text_builder *b)
         } else if (is_layout(n, "span")) {
             read_span(r, n, b);
         } else if (is_layout(n, "br")) {
+            b->space_pending = false; /* no space before a line break, nor after it */
             append_raw(b, "\xe2\x80\xa8"); /* U+2028 LINE SEPARATOR: pango breaks there */
+            b->at_space = true;
         } else if (n->type == XML_ELEMENT_NODE) {
             fail(r, n, "<%s> is not inline content (span or br)", (const char *)n->name);
         }
@@ -403,7 +413,7 @@ static void read_runs(reader *r, const xmlNode *parent, text_builder *b)
 
 static layout_text read_text(reader *r, const xmlNode *n)
 {
-    text_builder b = {g_string_new(NULL), g_array_new(FALSE, TRUE, sizeof(layout_span)), false,
+    text_builder b = {g_string_new(NULL), g_array_new(FALSE, TRUE, sizeof(layout_span)), false, true,
                       0};
     read_runs(r, n, &b);
     layout_text t;

@@ -161,6 +161,10 @@ static int cmd_check(const cli_options *o)
 static bool parse_formats(const char *spec, unsigned *formats, diag *d)
 {
     *formats = 0;
+    if (*spec == '\0') {
+        diag_add(d, DIAG_ERROR, NULL, 0, 0, NULL, "-f is empty; it takes html, pdf or html,pdf");
+        return false;
+    }
     char **parts = g_strsplit(spec, ",", -1);
     bool ok = parts[0] != NULL;
     for (char **p = parts; *p != NULL; p++) {

@@ -271,17 +271,38 @@ static char *read_string(json_reader *r)
     return g_string_free(s, FALSE);
 }
 
-static bool read_number(json_reader *r, double *out)
+/* An integer, read exactly (a double would round sizes beyond 2^53): an
+ * optional minus sign and digits, within [min, max]. */
+static bool read_integer(json_reader *r, const char *name, gint64 min, gint64 max,
+                         gint64 *out)
 {
     skip_ws(r);
-    char *end = NULL;
-    double v = g_ascii_strtod(r->p, &end);
-    if (end == r->p || end > r->end) {
-        json_fail(r, "expected a number");
+    const char *p = r->p;
+    bool negative = p < r->end && *p == '-';
+    if (negative)
+        p++;
+    const char *digits = p;
+    guint64 v = 0;
+    bool overflow = false;
+    for (; p < r->end && g_ascii_isdigit(*p); p++) {
+        overflow = overflow || v > (G_MAXUINT64 - (guint64)(*p - '0')) / 10;
+        v = v * 10 + (guint64)(*p - '0');
+    }
+    if (p == digits || (p < r->end && (*p == '.' || *p == 'e' || *p == 'E'))) {
+        char *what = g_strdup_printf("%s: expected an integer", name);
+        json_fail(r, what);
+        g_free(what);
         return false;
     }
-    r->p = end;
-    *out = v;
+    if (overflow || (!negative && v > (guint64)max) ||
+        (negative && v > 0 && (min >= 0 || v - 1 > (guint64)(-(min + 1))))) {
+        char *what = g_strdup_printf("%s: a number out of range", name);
+        json_fail(r, what);
+        g_free(what);
+        return false;
+    }
+    r->p = p;
+    *out = negative ? (gint64)(0 - v) : (gint64)v;
     return true;
 }
 
@@ -336,8 +357,12 @@ static void skip_value(json_reader *r, int depth)
     } else if (strncmp(r->p, "false", 5) == 0) {
         r->p += 5;
     } else {
-        double ignored;
-        read_number(r, &ignored);
+        char *end = NULL;
+        g_ascii_strtod(r->p, &end);
+        if (end == r->p || end > r->end)
+            json_fail(r, "expected a value");
+        else
+            r->p = end;
     }
 }
 
@@ -368,14 +393,14 @@ static void read_entry(json_reader *r, manifest *m)
         if (slot != NULL) {
             g_free(*slot);
             *slot = read_string(r);
-        } else if (strcmp(key, "size") == 0 || strcmp(key, "mtime") == 0) {
-            double v = 0;
-            if (read_number(r, &v)) {
-                if (key[0] == 's')
-                    e.size = v >= 0 ? (uint64_t)v : 0;
-                else
-                    e.mtime = (int64_t)v;
-            }
+        } else if (strcmp(key, "size") == 0) {
+            gint64 v = 0;
+            if (read_integer(r, "size", 0, G_MAXINT64, &v))
+                e.size = (uint64_t)v;
+        } else if (strcmp(key, "mtime") == 0) {
+            gint64 v = 0;
+            if (read_integer(r, "mtime", G_MININT64, G_MAXINT64, &v))
+                e.mtime = v;
         } else {
             skip_value(r, 2);
         }
@@ -466,6 +491,9 @@ manifest *manifest_read(const char *path, diag *d)
         }
         if (r.ok && !has_format)
             json_fail(&r, "not a Rapporteur manifest (no format)");
+        skip_ws(&r);
+        if (r.ok && r.p < r.end)
+            json_fail(&r, "text after the manifest's closing brace");
     }
     g_free(data);
     if (!r.ok) {
@@ -542,6 +570,18 @@ static bool matches(const manifest_entry *e, const char *sha, uint64_t size)
     return e != NULL && e->size == size && strcmp(e->sha256, sha) == 0;
 }
 
+bool manifest_path_is_safe(const char *rel)
+{
+    if (rel == NULL || *rel == '\0' || strchr(rel, '\\') != NULL)
+        return false;
+    char **steps = g_strsplit(rel, "/", -1);
+    bool safe = true;
+    for (char **s = steps; safe && *s != NULL; s++)
+        safe = **s != '\0' && strcmp(*s, ".") != 0 && strcmp(*s, "..") != 0;
+    g_strfreev(steps);
+    return safe;
+}
+
 bool manifest_verify(const manifest *m, const manifest *pending, const char *site, diag *d)
 {
     bool ok = true;
@@ -550,7 +590,7 @@ bool manifest_verify(const manifest *m, const manifest *pending, const char *sit
     for (guint i = 0; i < all->len; i++) {
         const manifest_entry *e = g_ptr_array_index(all, i);
         /* Paths come from a file anyone may edit: no escape from the site. */
-        if (e->path[0] == '/' || strstr(e->path, "..") != NULL) {
+        if (!manifest_path_is_safe(e->path)) {
             diag_add(d, DIAG_ERROR, manifest_path, 0, 0, "verify",
                      "%s: a path outside the site is listed", e->path);
             ok = false;

@@ -55,6 +55,11 @@ const manifest_entry *manifest_get(const manifest *m, const char *path);
 /* Removes the entry for path, if any. */
 void manifest_remove(manifest *m, const char *path);
 
+/* Whether rel names a file inside a site: relative, '/'-separated, with no
+ * empty, "." or ".." step and no backslash ("a..b.html" is fine). Paths
+ * come from manifests anyone may edit, and from records. */
+bool manifest_path_is_safe(const char *rel);
+
 /* The entries, sorted by path. Borrowed; valid until the manifest changes. */
 GPtrArray *manifest_entries(const manifest *m);
 

@@ -104,6 +104,11 @@ bool render_check_langs(const char *spec, diag *d)
 {
     if (strcmp(spec, "record") == 0 || strcmp(spec, "all") == 0)
         return true;
+    if (*spec == '\0') {
+        diag_add(d, DIAG_ERROR, NULL, 0, 0, NULL,
+                 "-l is empty; it takes record, all, or tags such as en,fr,zh-Hans");
+        return false;
+    }
     char **tags = g_strsplit(spec, ",", -1);
     bool ok = tags[0] != NULL;
     for (char **t = tags; *t != NULL; t++) {
