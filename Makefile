@@ -39,7 +39,7 @@ ifeq ($(SANITIZE),1)
   OBJS := $(MODULES:%=$(BUILD)/obj/%.o)
   # For the tests: a sanitizer report exits 86, which no test takes for a verdict of
   # the program's (0, 1, 2); the libraries' own leaks are suppressed (tests/sanitize/).
-  export ASAN_OPTIONS := detect_leaks=1:exitcode=86:abort_on_error=0:detect_stack_use_after_return=0
+  export ASAN_OPTIONS := detect_leaks=1:exitcode=86:abort_on_error=0:detect_stack_use_after_return=0:allocator_may_return_null=1
   export LSAN_OPTIONS := suppressions=$(CURDIR)/tests/sanitize/lsan.supp:print_suppressions=0
   export UBSAN_OPTIONS := halt_on_error=1:print_stacktrace=1:exitcode=86
 endif
