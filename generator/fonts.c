@@ -136,3 +136,17 @@ const char *fonts_digest(const fonts *f)
 {
     return f->digest;
 }
+
+PangoContext *fonts_pdf_context(PangoFontMap *map, bool rtl)
+{
+    PangoContext *ctx = pango_font_map_create_context(map);
+    pango_cairo_context_set_resolution(ctx, 72);
+    cairo_font_options_t *opts = cairo_font_options_create();
+    cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
+    pango_cairo_context_set_font_options(ctx, opts);
+    cairo_font_options_destroy(opts);
+    pango_context_set_round_glyph_positions(ctx, FALSE);
+    pango_context_set_base_dir(ctx, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+    return ctx;
+}

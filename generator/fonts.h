@@ -22,6 +22,12 @@ void fonts_free(fonts *f);
  * with g_object_unref(). */
 PangoFontMap *fonts_font_map(const fonts *f);
 
+/* A pango context for PDF output over a font map: 72 dpi so that points are
+ * user units, and no hinting or rounding, which are for screens and would
+ * make glyph positions depend on the font rasterizer; rtl sets the base
+ * direction. The caller unrefs it. */
+PangoContext *fonts_pdf_context(PangoFontMap *map, bool rtl);
+
 /* A digest of the font files (names, sizes and SHA-256 from fonts.list), for
  * incremental archive builds. Borrowed. */
 const char *fonts_digest(const fonts *f);

@@ -89,23 +89,6 @@ static PangoFontMap *thread_font_map(const report_pdf *p)
     return tm->map;
 }
 
-/* A context for PDF output: 72 dpi so that points are user units, and no
- * hinting or rounding, which are for screens and would make glyph
- * positions depend on the font rasterizer. */
-static PangoContext *pdf_context(PangoFontMap *map, bool rtl)
-{
-    PangoContext *ctx = pango_font_map_create_context(map);
-    pango_cairo_context_set_resolution(ctx, 72);
-    cairo_font_options_t *opts = cairo_font_options_create();
-    cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
-    cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
-    pango_cairo_context_set_font_options(ctx, opts);
-    cairo_font_options_destroy(opts);
-    pango_context_set_round_glyph_positions(ctx, FALSE);
-    pango_context_set_base_dir(ctx, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
-    return ctx;
-}
-
 /* The PDF's creation date: SOURCE_DATE_EPOCH if set (reproducible builds),
  * else the record's own date, never the clock. */
 static char *creation_date(const layout_doc *l, diag *d)
@@ -142,8 +125,8 @@ bool report_pdf_render_layout(report_pdf *p, xmlDoc *ldoc, const char *source, c
     if (l == NULL)
         goto out;
     PangoFontMap *map = thread_font_map(p);
-    ltr = pdf_context(map, false);
-    rtl = pdf_context(map, true);
+    ltr = fonts_pdf_context(map, false);
+    rtl = fonts_pdf_context(map, true);
     ts = typeset_flow(l, ltr, rtl, d);
     if (ts == NULL)
         goto out;

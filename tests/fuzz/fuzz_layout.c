@@ -5,7 +5,7 @@
  * its XSLT step.
  *
  * Needs RAPPORTEUR_DATA_DIR (the directory holding fonts/ and styles/). The fonts and the
- * font map are made once; the pango contexts per input, as report_pdf.c's pdf_context()
+ * font map are made once; the pango contexts per input, as fonts_pdf_context()
  * (static there, so repeated here). */
 #include <stdint.h>
 #include <stdio.h>
@@ -85,21 +85,6 @@ static void quiet_xml_errors(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
-/* report_pdf.c's pdf_context(): 72 dpi, no hinting, no rounding, a base direction. */
-static PangoContext *pdf_context(PangoFontMap *map, bool rtl)
-{
-    PangoContext *ctx = pango_font_map_create_context(map);
-    pango_cairo_context_set_resolution(ctx, 72);
-    cairo_font_options_t *opts = cairo_font_options_create();
-    cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
-    cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
-    pango_cairo_context_set_font_options(ctx, opts);
-    cairo_font_options_destroy(opts);
-    pango_context_set_round_glyph_positions(ctx, FALSE);
-    pango_context_set_base_dir(ctx, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
-    return ctx;
-}
-
 static void cleanup(void)
 {
     if (out_path != NULL)
@@ -163,8 +148,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag *d = diag_new();
     layout_doc *l = layout_read(doc, "fuzz.xml", d);
     if (l != NULL) {
-        PangoContext *ltr = pdf_context(the_map, false);
-        PangoContext *rtl = pdf_context(the_map, true);
+        PangoContext *ltr = fonts_pdf_context(the_map, false);
+        PangoContext *rtl = fonts_pdf_context(the_map, true);
         typeset_result *ts = typeset_flow(l, ltr, rtl, d);
         if (ts != NULL) {
             page_list *pages = paginate_flow(ts->items, ts->n_boxes, ts->text_height_pt);

@@ -500,20 +500,6 @@ static PangoFontMap *map;
 static PangoContext *ltr;
 static PangoContext *rtl;
 
-static PangoContext *context(bool right_to_left)
-{
-    PangoContext *ctx = pango_font_map_create_context(map);
-    pango_cairo_context_set_resolution(ctx, 72);
-    cairo_font_options_t *opts = cairo_font_options_create();
-    cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
-    cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
-    pango_cairo_context_set_font_options(ctx, opts);
-    cairo_font_options_destroy(opts);
-    pango_context_set_round_glyph_positions(ctx, FALSE);
-    pango_context_set_base_dir(ctx, right_to_left ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
-    return ctx;
-}
-
 static void setup_fonts(void)
 {
     const char *data = getenv("RAPPORTEUR_DATA_DIR");
@@ -525,8 +511,8 @@ static void setup_fonts(void)
     diag_free(d);
     g_free(dir);
     map = fonts_font_map(fnt);
-    ltr = context(false);
-    rtl = context(true);
+    ltr = fonts_pdf_context(map, false);
+    rtl = fonts_pdf_context(map, true);
 }
 
 static void teardown_fonts(void)
