@@ -306,6 +306,19 @@ static bool read_integer(json_reader *r, const char *name, gint64 min, gint64 ma
     return true;
 }
 
+/* After an item of an object or array: true if a comma says another
+ * follows; otherwise the closing bracket must (false). */
+static bool another_item(json_reader *r, char close)
+{
+    skip_ws(r);
+    if (r->p < r->end && *r->p == ',') {
+        r->p++;
+        return true;
+    }
+    expect(r, close);
+    return false;
+}
+
 static void skip_value(json_reader *r, int depth);
 
 static void skip_container(json_reader *r, char close, int depth)
@@ -322,13 +335,8 @@ static void skip_container(json_reader *r, char close, int depth)
             expect(r, ':');
         }
         skip_value(r, depth + 1);
-        skip_ws(r);
-        if (r->p < r->end && *r->p == ',') {
-            r->p++;
-            continue;
-        }
-        expect(r, close);
-        return;
+        if (!another_item(r, close))
+            return;
     }
     json_fail(r, "unterminated object or array");
 }
@@ -405,13 +413,8 @@ static void read_entry(json_reader *r, manifest *m)
             skip_value(r, 2);
         }
         g_free(key);
-        skip_ws(r);
-        if (r->p < r->end && *r->p == ',') {
-            r->p++;
-            continue;
-        }
-        expect(r, '}');
-        break;
+        if (!another_item(r, '}'))
+            break;
     }
     if (r->ok && (e.path == NULL || e.sha256 == NULL))
         json_fail(r, "an entry lacks its path or sha256");
@@ -466,28 +469,16 @@ manifest *manifest_read(const char *path, diag *d)
                 if (r.p < r.end && *r.p == ']') {
                     r.p++;
                 } else {
-                    while (r.ok) {
+                    do
                         read_entry(&r, m);
-                        skip_ws(&r);
-                        if (r.p < r.end && *r.p == ',') {
-                            r.p++;
-                            continue;
-                        }
-                        expect(&r, ']');
-                        break;
-                    }
+                    while (r.ok && another_item(&r, ']'));
                 }
             } else {
                 skip_value(&r, 1);
             }
             g_free(key);
-            skip_ws(&r);
-            if (r.p < r.end && *r.p == ',') {
-                r.p++;
-                continue;
-            }
-            expect(&r, '}');
-            break;
+            if (!another_item(&r, '}'))
+                break;
         }
         if (r.ok && !has_format)
             json_fail(&r, "not a Rapporteur manifest (no format)");

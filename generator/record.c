@@ -291,25 +291,24 @@ static void collapse(xmlAttr *a)
     xmlFree(v);
 }
 
+xmlNode *record_next_node(const xmlNode *n, const xmlNode *root)
+{
+    if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+        return n->children;
+    while (n != NULL && n != root && n->next == NULL)
+        n = n->parent;
+    return n == NULL || n == root ? NULL : n->next;
+}
+
 static void normalize_attributes(xmlNode *root)
 {
-    xmlNode *n = root;
-    while (n != NULL) {
+    for (xmlNode *n = root; n != NULL; n = record_next_node(n, root)) {
         if (n->type == XML_ELEMENT_NODE) {
             for (xmlAttr *a = n->properties; a != NULL; a = a->next) {
                 if (!g_strv_contains(free_text_attrs, (const char *)a->name))
                     collapse(a);
             }
         }
-        if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-            n = n->children;
-            continue;
-        }
-        while (n != NULL && n != root && n->next == NULL)
-            n = n->parent;
-        if (n == NULL || n == root)
-            break;
-        n = n->next;
     }
 }
 

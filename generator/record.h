@@ -51,6 +51,11 @@ const char *record_sha256(const record *r);
 /* Where a node starts: line (1-based, 0 if unknown) and column (1-based
  * characters, 0 if unknown). Works for elements and attributes of a record
  * loaded by record_load(); other nodes report their line and column 0. */
+/* The node after n in document order within root (n's first child if it is
+ * an element with children), or NULL after the last: a walk of the tree
+ * without recursion, which the parser's depth limit need not bound. */
+xmlNode *record_next_node(const xmlNode *n, const xmlNode *root);
+
 int record_node_line(const xmlNode *node);
 int record_node_col(const xmlNode *node);
 int record_attr_line(const xmlAttr *attr);

@@ -140,20 +140,9 @@ char **render_record_languages(const record *rec)
     GPtrArray *langs = g_ptr_array_new();
     add_lang(langs, record_lang(rec));
     xmlNode *root = record_root(rec);
-    /* Document order, without recursion. */
-    xmlNode *n = root;
-    while (n != NULL) {
+    for (xmlNode *n = root; n != NULL; n = record_next_node(n, root)) {
         if (n->type == XML_ELEMENT_NODE && grammar_is_translatable(n))
             add_lang(langs, record_node_lang(n));
-        if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-            n = n->children;
-            continue;
-        }
-        while (n != NULL && n != root && n->next == NULL)
-            n = n->parent;
-        if (n == NULL || n == root)
-            break;
-        n = n->next;
     }
     g_ptr_array_add(langs, NULL);
     return (char **)g_ptr_array_free(langs, FALSE);

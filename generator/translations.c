@@ -67,8 +67,7 @@ char *translations_report(const record *rec, const catalog_set *catalogs)
     GHashTable *by_path = g_hash_table_new(g_str_hash, g_str_equal);
     GPtrArray *fields = g_ptr_array_new_with_free_func(field_free);
     xmlNode *root = record_root(rec);
-    xmlNode *n = root;
-    while (n != NULL) {
+    for (xmlNode *n = root; n != NULL; n = record_next_node(n, root)) {
         if (n->type == XML_ELEMENT_NODE && grammar_is_translatable(n)) {
             char *path = field_path(n);
             field *f = g_hash_table_lookup(by_path, path);
@@ -83,15 +82,6 @@ char *translations_report(const record *rec, const catalog_set *catalogs)
             }
             g_ptr_array_add(f->copies, n);
         }
-        if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-            n = n->children;
-            continue;
-        }
-        while (n != NULL && n != root && n->next == NULL)
-            n = n->parent;
-        if (n == NULL || n == root)
-            break;
-        n = n->next;
     }
 
     GString *out = g_string_new(NULL);

@@ -71,19 +71,9 @@ typedef void (*visit_fn)(ctx *c, xmlNode *el);
 
 static void walk(ctx *c, xmlNode *top, visit_fn fn)
 {
-    xmlNode *n = top;
-    while (n != NULL) {
+    for (xmlNode *n = top; n != NULL; n = record_next_node(n, top)) {
         if (n->type == XML_ELEMENT_NODE)
             fn(c, n);
-        if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-            n = n->children;
-            continue;
-        }
-        while (n != NULL && n != top && n->next == NULL)
-            n = n->parent;
-        if (n == NULL || n == top)
-            break;
-        n = n->next;
     }
 }
 
