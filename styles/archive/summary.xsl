@@ -51,16 +51,25 @@
   <xsl:template name="facets">
     <c:facet kind="year" key="{r:meeting/@year}"/>
     <c:facet kind="type" key="{r:session/@type}"/>
-    <!-- A theme is filed under its code, else its original text. -->
+    <!-- A theme is filed under its code, else its English text (original or translated),
+         else its original text: a Spanish record's "Acceso y diversidad" translated as
+         "Access and Diversity" joins the English records' "Access and Diversity". -->
     <xsl:for-each select="r:session/r:theme[not(@origin) or @origin = 'original']">
       <c:facet kind="theme">
+        <xsl:variable name="pos" select="count(preceding-sibling::r:theme[not(@origin) or @origin = 'original']) + 1"/>
+        <xsl:variable name="english"
+                      select="(self::*[starts-with(ancestor-or-self::*[@xml:lang][1]/@xml:lang, 'en')]
+                               | ../r:theme[@origin and @origin != 'original']
+                                   [starts-with(ancestor-or-self::*[@xml:lang][1]/@xml:lang, 'en')]
+                                   [count(preceding-sibling::r:theme[@origin and @origin != 'original']
+                                      [starts-with(ancestor-or-self::*[@xml:lang][1]/@xml:lang, 'en')]) + 1 = $pos])[1]"/>
         <xsl:attribute name="key">
           <xsl:choose>
             <xsl:when test="@code"><xsl:value-of select="rp:slug(@code)"/></xsl:when>
+            <xsl:when test="$english"><xsl:value-of select="rp:slug(normalize-space($english))"/></xsl:when>
             <xsl:otherwise><xsl:value-of select="rp:slug(normalize-space(.))"/></xsl:otherwise>
           </xsl:choose>
         </xsl:attribute>
-        <xsl:variable name="pos" select="count(preceding-sibling::r:theme[not(@origin) or @origin = 'original']) + 1"/>
         <!-- The theme in every language it has, paired by position. -->
         <xsl:copy-of select="."/>
         <xsl:for-each select="../r:theme[@origin and @origin != 'original']">
