@@ -77,6 +77,7 @@ typedef struct {
     bool ok;          /* loaded and valid */
     bool cached;      /* summary reused from the previous build */
     bool unrenderable; /* valid, but a report of it could not be made (a glyph no font has) */
+    char *translations; /* check --translations: the record's report, or NULL */
 } rec_info;
 
 static void rec_free(gpointer p)
@@ -87,6 +88,7 @@ static void rec_free(gpointer p)
      * document: it uses the document's dictionary. */
     if (r->entry != NULL && r->entry->parent == NULL)
         xmlFreeNode(r->entry);
+    g_free(r->translations);
     g_free(r->file);
     g_free(r->path);
     g_free(r->sha256);
@@ -112,14 +114,17 @@ static const char *prop(const xmlNode *el, const char *name)
 }
 
 /* The summary of a loaded, valid record (archive/summary.xsl), as a new
- * c:entry element of `corpus`. */
-static xmlNode *summarize(renderer *r, const record *rec, xmlDoc *corpus, const char *file,
-                          const char *const *langs, diag *d)
+ * c:entry element of `corpus`. Summaries are made in parallel; building
+ * them into the shared corpus document needs its dictionary, hence `lock`
+ * around that part only. */
+static xmlNode *summarize(renderer *r, const record *rec, xmlDoc *corpus, GMutex *lock,
+                          const char *file, const char *const *langs, diag *d)
 {
     xmlDoc *sum = transform_apply(renderer_transformer(r), "archive", "summary.xsl",
                                   record_doc(rec), record_path(rec), record_lang(rec), NULL, d);
     if (sum == NULL)
         return NULL;
+    g_mutex_lock(lock);
     xmlNode *entry = xmlNewDocNode(corpus, NULL, BAD_CAST "entry", NULL);
     xmlNs *ns = xmlNewNs(entry, BAD_CAST CORPUS_NS, BAD_CAST "c");
     xmlSetNs(entry, ns);
@@ -131,6 +136,7 @@ static xmlNode *summarize(renderer *r, const record *rec, xmlDoc *corpus, const 
     xmlNode *root = xmlDocGetRootElement(sum);
     for (xmlNode *c = root != NULL ? root->children : NULL; c != NULL; c = c->next)
         xmlAddChild(entry, xmlDocCopyNode(c, corpus, 1));
+    g_mutex_unlock(lock);
     xmlFreeDoc(sum);
     return entry;
 }
@@ -376,24 +382,16 @@ static void scan_one(gpointer data, gpointer user)
             g_free(ri->id);
             ri->id = g_strdup(record_id(rec));
             ri->langs = render_languages(sc->r, rec, sc->langs);
-            /* Summaries are small documents; building them in the shared
-             * corpus document needs its dictionary, hence the lock. */
-            g_mutex_lock(&sc->lock);
-            ri->entry = summarize(sc->r, rec, sc->corpus, ri->file, (const char *const *)ri->langs,
-                                  mine);
-            g_mutex_unlock(&sc->lock);
+            ri->entry = summarize(sc->r, rec, sc->corpus, &sc->lock, ri->file,
+                                  (const char *const *)ri->langs, mine);
             if (ri->entry == NULL)
                 ri->ok = false;
             else
                 ri->report_line = record_node_line(record_root(rec));
         }
-        if (sc->print_translations) {
-            char *t = translations_report(rec, renderer_catalogs(sc->r));
-            g_mutex_lock(&sc->lock);
-            fputs(t, stdout);
-            g_mutex_unlock(&sc->lock);
-            g_free(t);
-        }
+        /* Printed in file order once every record is scanned. */
+        if (sc->print_translations)
+            ri->translations = translations_report(rec, renderer_catalogs(sc->r));
         record_free(rec);
     }
     diag_merge(sc->d, mine);
@@ -437,6 +435,11 @@ bool corpus_check_dir(renderer *r, const char *dir, bool translations, diag *d)
     scan_ctx sc = {r, "record", corpus, {0}, d, g_async_queue_new(), translations};
     g_mutex_init(&sc.lock);
     run_pool(scan_one, &sc, recs, (int)g_get_num_processors(), sc.done, false, NULL);
+    for (guint i = 0; i < recs->len; i++) {
+        const rec_info *ri = g_ptr_array_index(recs, i);
+        if (ri->translations != NULL)
+            fputs(ri->translations, stdout);
+    }
     check_identity(recs, d);
     check_names(recs, d);
     bool ok = true;
@@ -674,11 +677,7 @@ typedef struct {
 
 static bool has_lang(char **langs, const char *lang)
 {
-    for (char **l = langs; l != NULL && *l != NULL; l++) {
-        if (strcmp(*l, lang) == 0)
-            return true;
-    }
-    return false;
+    return langs != NULL && g_strv_contains((const char *const *)langs, lang);
 }
 
 /* Whether a failed render was the record's fault (its errors all point
@@ -691,8 +690,7 @@ static bool blames_the_record(diag *d)
         const diag_entry *e = diag_get(d, i);
         if (e->severity != DIAG_ERROR)
             continue;
-        if (e->file == NULL || e->line == 0 ||
-            (e->rule != NULL && (strcmp(e->rule, "output") == 0 || strcmp(e->rule, "read") == 0)))
+        if (e->file == NULL || e->line == 0 || diag_entry_is_environment(e))
             return false;
         any = true;
     }

@@ -80,6 +80,12 @@ void diag_add(diag *d, diag_severity severity, const char *file, int line, int c
     add_entry(d, e);
 }
 
+bool diag_entry_is_environment(const diag_entry *e)
+{
+    return e->severity == DIAG_ERROR && e->rule != NULL &&
+           (strcmp(e->rule, "read") == 0 || strcmp(e->rule, "output") == 0);
+}
+
 void diag_merge(diag *to, diag *from)
 {
     g_mutex_lock(&from->lock);

@@ -40,6 +40,11 @@ void diag_free(diag *d);
 void diag_add(diag *d, diag_severity severity, const char *file, int line, int col,
               const char *rule, const char *fmt, ...) G_GNUC_PRINTF(7, 8);
 
+/* Whether an entry is an error of the environment rather than of an input:
+ * a file that cannot be read (rule "read") or an output that cannot be
+ * written (rule "output"). Such errors exit 2, an input's 1. */
+bool diag_entry_is_environment(const diag_entry *e);
+
 /* Moves every entry of `from` into `to` (from is left empty). */
 void diag_merge(diag *to, diag *from);
 

@@ -33,20 +33,12 @@ static size_t flush_diags(diag *d)
     return errors;
 }
 
-/* Errors of the environment rather than of a record: a file that cannot
- * be read (missing, unreadable) or an output that cannot be written. */
-static bool is_environment_error(const diag_entry *e)
-{
-    return e->severity == DIAG_ERROR && e->rule != NULL &&
-           (strcmp(e->rule, "read") == 0 || strcmp(e->rule, "output") == 0);
-}
-
 /* Prints and empties a sink like flush_diags(); *environment becomes true
  * if it held an error of the environment. */
 static size_t flush_diags_noting(diag *d, bool *environment)
 {
     for (size_t i = 0; i < diag_length(d); i++)
-        *environment = *environment || is_environment_error(diag_get(d, i));
+        *environment = *environment || diag_entry_is_environment(diag_get(d, i));
     return flush_diags(d);
 }
 

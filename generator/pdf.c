@@ -737,6 +737,8 @@ static void add_figure_alts(GArray *ins, const GByteArray *pdf, const GPtrArray 
     static const char figure[] = "<< /Type /StructElem\n   /S /Figure\n";
     const size_t flen = sizeof figure - 1;
     const char *start = (const char *)pdf->data;
+    if (alts->len == 0)
+        return;
     GPtrArray *at = g_ptr_array_new();
     for (size_t i = 0; i + flen <= pdf->len; i++) {
         if (start[i] == '<' && memcmp(start + i, figure, flen) == 0)

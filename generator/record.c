@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
+#include <libxml/xmlschemastypes.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
 
@@ -268,26 +269,14 @@ static const char *const free_text_attrs[] = {"recorded", "label", "by", "reason
 static void collapse(xmlAttr *a)
 {
     xmlChar *v = xmlNodeGetContent((xmlNode *)a);
-    if (v == NULL)
-        return;
-    GString *out = g_string_new(NULL);
-    bool space = false;
-    for (const xmlChar *p = v; *p; p++) {
-        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-            space = out->len > 0;
-            continue;
-        }
-        if (space)
-            g_string_append_c(out, ' ');
-        space = false;
-        g_string_append_c(out, (char)*p);
-    }
-    if (strcmp(out->str, (const char *)v) != 0) {
+    /* NULL when there is nothing to collapse. */
+    xmlChar *collapsed = v != NULL ? xmlSchemaCollapseString(v) : NULL;
+    if (collapsed != NULL) {
         void *pos = a->_private;
-        xmlNodeSetContent((xmlNode *)a, BAD_CAST out->str);
+        xmlNodeSetContent((xmlNode *)a, collapsed);
         a->_private = pos;
+        xmlFree(collapsed);
     }
-    g_string_free(out, TRUE);
     xmlFree(v);
 }
 
