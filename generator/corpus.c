@@ -114,17 +114,17 @@ static const char *prop(const xmlNode *el, const char *name)
 }
 
 /* The summary of a loaded, valid record (archive/summary.xsl), as a new
- * c:entry element of `corpus`. Summaries are made in parallel; building
- * them into the shared corpus document needs its dictionary, hence `lock`
- * around that part only. */
-static xmlNode *summarize(renderer *r, const record *rec, xmlDoc *corpus, GMutex *lock,
-                          const char *file, const char *const *langs, diag *d)
+ * c:entry element of `corpus`. Callers hold the corpus lock: the entry is
+ * built in the shared corpus document, and the summary's result shares a
+ * dictionary with it (running the transformation outside the lock
+ * crashed). */
+static xmlNode *summarize(renderer *r, const record *rec, xmlDoc *corpus, const char *file,
+                          const char *const *langs, diag *d)
 {
     xmlDoc *sum = transform_apply(renderer_transformer(r), "archive", "summary.xsl",
                                   record_doc(rec), record_path(rec), record_lang(rec), NULL, d);
     if (sum == NULL)
         return NULL;
-    g_mutex_lock(lock);
     xmlNode *entry = xmlNewDocNode(corpus, NULL, BAD_CAST "entry", NULL);
     xmlNs *ns = xmlNewNs(entry, BAD_CAST CORPUS_NS, BAD_CAST "c");
     xmlSetNs(entry, ns);
@@ -136,7 +136,6 @@ static xmlNode *summarize(renderer *r, const record *rec, xmlDoc *corpus, GMutex
     xmlNode *root = xmlDocGetRootElement(sum);
     for (xmlNode *c = root != NULL ? root->children : NULL; c != NULL; c = c->next)
         xmlAddChild(entry, xmlDocCopyNode(c, corpus, 1));
-    g_mutex_unlock(lock);
     xmlFreeDoc(sum);
     return entry;
 }
@@ -382,8 +381,10 @@ static void scan_one(gpointer data, gpointer user)
             g_free(ri->id);
             ri->id = g_strdup(record_id(rec));
             ri->langs = render_languages(sc->r, rec, sc->langs);
-            ri->entry = summarize(sc->r, rec, sc->corpus, &sc->lock, ri->file,
+            g_mutex_lock(&sc->lock);
+            ri->entry = summarize(sc->r, rec, sc->corpus, ri->file,
                                   (const char *const *)ri->langs, mine);
+            g_mutex_unlock(&sc->lock);
             if (ri->entry == NULL)
                 ri->ok = false;
             else

@@ -28,11 +28,16 @@ typedef struct {
     PangoFontMap *map;
 } thread_map;
 
+/* Held while pango and cairo set text: see report_pdf_render_layout(). */
+static GMutex cairo_lock;
+
 static void thread_map_free(gpointer p)
 {
     thread_map *tm = p;
+    g_mutex_lock(&cairo_lock);
     if (tm->map != NULL)
         g_object_unref(tm->map);
+    g_mutex_unlock(&cairo_lock);
     g_free(tm);
 }
 
@@ -124,15 +129,25 @@ bool report_pdf_render_layout(report_pdf *p, xmlDoc *ldoc, const char *source, c
     layout_doc *l = layout_read(ldoc, source, d);
     if (l == NULL)
         goto out;
+    /* cairo 1.16 shares its FreeType-backed scaled fonts between threads
+     * (one per font file and size, whatever the font map) and crashes when
+     * two threads lay out or subset with them at once (glyph extents,
+     * cairo_surface_finish): text is set and written one thread at a time.
+     * Loading, transforming and everything else stay parallel. */
+    g_mutex_lock(&cairo_lock);
     PangoFontMap *map = thread_font_map(p);
     ltr = fonts_pdf_context(map, false);
     rtl = fonts_pdf_context(map, true);
     ts = typeset_flow(l, ltr, rtl, d);
-    if (ts == NULL)
-        goto out;
-    pages = paginate_flow(ts->items, ts->n_boxes, ts->text_height_pt);
-    date = creation_date(l, d);
-    ok = pdf_write(l, ts, pages, ltr, rtl, date, path, d);
+    if (ts != NULL) {
+        pages = paginate_flow(ts->items, ts->n_boxes, ts->text_height_pt);
+        date = creation_date(l, d);
+        ok = pdf_write(l, ts, pages, ltr, rtl, date, path, d);
+    }
+    g_object_unref(ltr);
+    g_object_unref(rtl);
+    ltr = rtl = NULL;
+    g_mutex_unlock(&cairo_lock);
 out:
     g_free(date);
     page_list_free(pages);
