@@ -19,7 +19,7 @@ BUILD := build
 # The pipeline, in order: record -> validate -> transform -> html | layout ->
 # typeset -> paginate -> pdf; the corpus on top.
 MODULES := diag record grammar validate catalog transform html arena layout fonts typeset \
-           paginate chart pdf report_pdf outfile render \
+           paginate chart pdf pdf_worker report_pdf outfile render \
            translations manifest corpus cli
 SRCS := $(MODULES:%=generator/%.c)
 OBJS := $(MODULES:%=$(BUILD)/obj/%.o)
@@ -134,9 +134,15 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(OBJS) | $(BUILD)/.deps-test
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes $(PKG_CFLAGS) -Igenerator -o $@ $< $(OBJS) $(PKG_LIBS) -lcriterion -lm $(LDFLAGS)
 
-check-unit: $(TEST_BINS)
-	$(Q)set -e; for t in $(TEST_BINS); do \
-	  RAPPORTEUR_DATA_DIR=$(CURDIR) $$t --jobs 2 || exit 1; \
+# Criterion runs each test in a child whose leak report, made at its exit, comes after
+# the verdict: a sanitizer report anywhere in a test's output fails the run.
+check-unit: $(TEST_BINS) $(BUILD)/rapporteur
+	$(Q)for t in $(TEST_BINS); do \
+	  RAPPORTEUR_DATA_DIR=$(CURDIR) RAPPORTEUR=$(CURDIR)/$(BUILD)/rapporteur $$t --jobs 2 \
+	    2> $$t.log; rc=$$?; cat $$t.log >&2; \
+	  [ $$rc -eq 0 ] || exit 1; \
+	  if grep -q 'ERROR: [A-Za-z]*Sanitizer\|runtime error:' $$t.log; then \
+	    echo "$$t: a sanitizer report (above)" >&2; exit 1; fi; \
 	done
 
 check-e2e: all $(BUILD)/gen_corpus

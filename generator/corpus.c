@@ -1472,6 +1472,7 @@ corpus_result corpus_build(renderer *r, const char *dir, const corpus_options *o
     GPtrArray *jobs = NULL;
     xmlDoc *corpus = NULL;
     char *index_fp = NULL;
+    report_pdf *pdf = NULL; /* when its text is set by typesetter processes */
     char **files = list_records(dir, d);
     if (files == NULL || !outfile_mkdirs(b.stage, d)) {
         result = CORPUS_ENVIRONMENT;
@@ -1516,6 +1517,10 @@ corpus_result corpus_build(renderer *r, const char *dir, const corpus_options *o
     b.site_langs = site_languages(r, recs);
 
     jobs = plan(&b, recs);
+    /* Text is set in child processes, so workers typeset at once. */
+    pdf = o->jobs > 1 && o->typesetter != NULL ? renderer_pdf(r, d) : NULL;
+    if (pdf != NULL)
+        report_pdf_use_processes(pdf, o->typesetter, (unsigned)o->jobs, d);
     render_ctx rc = {&b, g_async_queue_new()};
     run_pool(render_record_job, &rc, jobs, o->jobs, rc.done, o->progress, "rendering reports");
     g_async_queue_unref(rc.done);
@@ -1556,6 +1561,10 @@ corpus_result corpus_build(renderer *r, const char *dir, const corpus_options *o
     if (result != CORPUS_ENVIRONMENT && o->shard_count == 0)
         save_cache(&b, corpus, d);
 out:
+    /* A typesetter that ended badly after its last report (a sanitizer's
+     * report, a crash at exit) is a defect worth an exit status. */
+    if (pdf != NULL && !report_pdf_use_processes(pdf, NULL, 0, d) && result == CORPUS_OK)
+        result = CORPUS_ENVIRONMENT;
     if (jobs != NULL)
         free_jobs(jobs);
     g_free(index_fp);

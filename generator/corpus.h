@@ -31,6 +31,8 @@ typedef struct {
     bool progress;       /* show progress on stderr */
     int shard_index;     /* 1-based; 0 = no sharding */
     int shard_count;
+    const char *typesetter; /* this program, run as PDF_WORKER_ARG when jobs > 1;
+                               NULL: text is set in this process */
 } corpus_options;
 
 /* The state the archive keeps in the site, outside the published files. */

@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "grammar.h"
 #include "outfile.h"
+#include "pdf_worker.h"
 #include "record.h"
 #include "render.h"
 #include "report_pdf.h"
@@ -311,7 +312,12 @@ static int cmd_archive(const cli_options *o)
     if (r == NULL || !renderer_prepare(r, RENDER_HTML | RENDER_PDF, d)) {
         rc = fail_environment(d);
     } else {
+        /* This very program sets the text of parallel builds (pdf_worker.h);
+         * where the kernel cannot say where it is, text is set in-process. */
+        char *self = g_file_read_link("/proc/self/exe", NULL);
+        co.typesetter = self;
         corpus_result res = corpus_build(r, o->files[0], &co, d);
+        g_free(self);
         diag_sort(d);
         diag_print(d, stderr);
         rc = res == CORPUS_OK ? EXIT_OK : res == CORPUS_BAD_INPUT ? EXIT_BAD_INPUT : EXIT_USAGE;
@@ -351,6 +357,16 @@ int main(int argc, char **argv)
     xmlInitParser();
     grammar_init();
     outfile_init();
+
+    /* A typesetter process of a parallel archive build (pdf_worker.h). */
+    if (argc == 3 && strcmp(argv[1], PDF_WORKER_ARG) == 0) {
+        diag *d = diag_new();
+        int rc = report_pdf_worker_main(argv[2], d);
+        diag_print(d, stderr);
+        diag_free(d);
+        xmlCleanupParser();
+        return rc;
+    }
 
     cli_options o = {0};
     int rc = cli_parse(argc, argv, &o);

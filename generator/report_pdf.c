@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
@@ -13,12 +14,15 @@
 #include "layout.h"
 #include "paginate.h"
 #include "pdf.h"
+#include "pdf_worker.h"
 #include "typeset.h"
 
 struct report_pdf {
+    char *data_dir;
     fonts *fonts;
     transformer *transformer;
-    guint serial; /* tells this one's fonts from those of any other report_pdf */
+    guint serial;             /* tells this one's fonts from those of any other report_pdf */
+    pdf_worker_pool *workers; /* NULL: text is set in this process */
 };
 
 /* Pango font maps are not shared between threads: each thread that
@@ -52,6 +56,7 @@ report_pdf *report_pdf_new(const char *data_dir, transformer *t, diag *d)
     if (f == NULL)
         return NULL;
     report_pdf *p = g_new0(report_pdf, 1);
+    p->data_dir = g_strdup(data_dir);
     p->fonts = f;
     p->transformer = t;
     p->serial = (guint)g_atomic_int_add(&next_serial, 1) + 1;
@@ -62,8 +67,21 @@ void report_pdf_free(report_pdf *p)
 {
     if (p == NULL)
         return;
+    pdf_worker_pool_free(p->workers, NULL);
     fonts_free(p->fonts);
+    g_free(p->data_dir);
     g_free(p);
+}
+
+bool report_pdf_use_processes(report_pdf *p, const char *program, unsigned n, diag *d)
+{
+    bool ok = pdf_worker_pool_free(p->workers, d);
+    p->workers = NULL;
+    if (program != NULL && n > 1) {
+        const char *argv[] = {program, PDF_WORKER_ARG, p->data_dir, NULL};
+        p->workers = pdf_worker_pool_new(argv, n);
+    }
+    return ok;
 }
 
 const char *report_pdf_fonts_digest(const report_pdf *p)
@@ -117,8 +135,8 @@ static char *creation_date(const layout_doc *l, diag *d)
     return g_strdup("2006-01-01T00:00:00Z");
 }
 
-bool report_pdf_render_layout(report_pdf *p, xmlDoc *ldoc, const char *source, const char *path,
-                              diag *d)
+/* Sets the text and writes the PDF in this process. */
+static bool render_here(report_pdf *p, xmlDoc *ldoc, const char *source, const char *path, diag *d)
 {
     bool ok = false;
     typeset_result *ts = NULL;
@@ -132,8 +150,9 @@ bool report_pdf_render_layout(report_pdf *p, xmlDoc *ldoc, const char *source, c
     /* cairo 1.16 shares its FreeType-backed scaled fonts between threads
      * (one per font file and size, whatever the font map) and crashes when
      * two threads lay out or subset with them at once (glyph extents,
-     * cairo_surface_finish): text is set and written one thread at a time.
-     * Loading, transforming and everything else stay parallel. */
+     * cairo_surface_finish): in a process, text is set and written one
+     * thread at a time. Parallel builds set it in child processes instead
+     * (report_pdf_use_processes). */
     g_mutex_lock(&cairo_lock);
     PangoFontMap *map = thread_font_map(p);
     ltr = fonts_pdf_context(map, false);
@@ -158,6 +177,29 @@ out:
         g_object_unref(rtl);
     layout_free(l);
     return ok;
+}
+
+bool report_pdf_render_layout(report_pdf *p, xmlDoc *ldoc, const char *source, const char *path,
+                              diag *d)
+{
+    if (p->workers != NULL)
+        return pdf_worker_pool_render(p->workers, ldoc, source, path, d);
+    return render_here(p, ldoc, source, path, d);
+}
+
+static bool serve_layout(void *ctx, xmlDoc *ldoc, const char *source, const char *path, diag *d)
+{
+    return render_here(ctx, ldoc, source, path, d);
+}
+
+int report_pdf_worker_main(const char *data_dir, diag *d)
+{
+    report_pdf *p = report_pdf_new(data_dir, NULL, d);
+    if (p == NULL)
+        return 2;
+    int rc = pdf_worker_serve(STDIN_FILENO, STDOUT_FILENO, serve_layout, p);
+    report_pdf_free(p);
+    return rc;
 }
 
 bool report_pdf_render(report_pdf *p, const record *rec, const char *lang, const char *paper,

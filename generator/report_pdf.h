@@ -27,6 +27,19 @@ bool report_pdf_render(report_pdf *p, const record *rec, const char *lang, const
 bool report_pdf_render_layout(report_pdf *p, xmlDoc *layout, const char *source,
                               const char *path, diag *d);
 
+/* Sets text in up to n child processes from now on (n > 1), so that n
+ * threads can render at once: cairo 1.16 lets only one thread of a
+ * process do it. `program` is rapporteur's executable, run as
+ * `program --pdf-worker DATA_DIR`. With NULL or n < 2, sets text in this
+ * process again. Either way the earlier children end (none may be busy);
+ * returns false, with errors in d, if one ended badly. See pdf_worker.h. */
+bool report_pdf_use_processes(report_pdf *p, const char *program, unsigned n, diag *d);
+
+/* The body of a child started by report_pdf_use_processes(): `rapporteur
+ * --pdf-worker DATA_DIR`. Returns the exit status; a child that cannot
+ * load its fonts returns 2 with errors in d. */
+int report_pdf_worker_main(const char *data_dir, diag *d);
+
 /* A digest of the fonts, for incremental archive builds. Borrowed. */
 const char *report_pdf_fonts_digest(const report_pdf *p);
 

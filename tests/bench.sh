@@ -38,6 +38,23 @@ peak_mb() {
     awk '{ printf "%.0f", $1 / 1024 }' "$work/mem"
 }
 
+# tree_peak_mb PID: polls until PID ends; prints the highest sum of the resident sets of PID
+# and its children (the archive's typesetter processes), in MB. Shared pages (libraries,
+# fonts) count once per process, so the figure errs high.
+tree_peak_mb() {
+    peak=0
+    while kill -0 "$1" 2>/dev/null; do
+        kb=0
+        for p in "$1" $(pgrep -P "$1"); do
+            v=$(awk '/^VmRSS:/ { print $2 }' "/proc/$p/status" 2>/dev/null) || v=0
+            kb=$((kb + ${v:-0}))
+        done
+        [ "$kb" -gt "$peak" ] && peak=$kb
+        sleep 0.2
+    done
+    echo $((peak / 1024))
+}
+
 row() { printf '  %-58s %10s   %s\n' "$1" "$2" "$3"; }
 
 echo "Rapporteur benchmarks ($(nproc) cores, $("$R" --version | head -1))"
@@ -88,10 +105,13 @@ echo
 echo "Archive (issue 5): $CORPUS records x 2 languages x 2 formats, -j 2"
 "$G" "$CORPUS" "$work/corpus" 42
 t0=$(now_ms)
-/usr/bin/time -f '%M' -o "$work/mem" "$R" archive -q -j 2 -o "$work/site" "$work/corpus" >/dev/null 2>&1 || true
+"$R" archive -q -j 2 -o "$work/site" "$work/corpus" >/dev/null 2>&1 &
+tree_mb=$(tree_peak_mb $!)
+wait $! || true
 t1=$(now_ms)
 row "full build (s)" "$(awk -v t=$((t1 - t0)) 'BEGIN { printf "%.1f", t / 1000 }')" "target < 30"
-row "full build: peak memory (MB)" "$(awk '{ printf "%.0f", $1 / 1024 }' "$work/mem")" "target < 300"
+row "full build: peak memory, with its typesetter processes (MB)" "$tree_mb" "target < 300"
+touch "$work/mem"
 ms=$(median_ms "$R" archive -q -j 2 -o "$work/site" "$work/corpus")
 row "no-op rebuild (ms)" "$ms" "target < 500"
 files=$(find "$work/site" -type f -newer "$work/mem" | grep -v '/.rapporteur/' | wc -l)

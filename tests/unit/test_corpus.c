@@ -132,8 +132,9 @@ static void teardown(void)
 TestSuite(corpus, .init = setup_renderer, .fini = teardown, .timeout = 60);
 TestSuite(corpus_site, .init = setup_site, .fini = teardown);
 
-/* Builds work/in into work/SITE; returns the result, diagnostics in d. */
-static corpus_result build_into(const char *site, diag *d, bool keep_going)
+/* Builds work/in into work/SITE with `typesetter` processes (NULL: text
+ * set in this process); returns the result, diagnostics in d. */
+static corpus_result build_with(const char *site, const char *typesetter, diag *d, bool keep_going)
 {
     char *in = at("in");
     char *out = at(site);
@@ -143,10 +144,16 @@ static corpus_result build_into(const char *site, diag *d, bool keep_going)
     o.paper = "a4";
     o.jobs = 2;
     o.keep_going = keep_going;
+    o.typesetter = typesetter;
     corpus_result res = corpus_build(r, in, &o, d);
     g_free(out);
     g_free(in);
     return res;
+}
+
+static corpus_result build_into(const char *site, diag *d, bool keep_going)
+{
+    return build_with(site, NULL, d, keep_going);
 }
 
 static void log_diag(const diag *d)
@@ -614,4 +621,63 @@ Test(corpus_site, shard_specifications_out_of_range_or_malformed_are_refused)
         cr_assert_not(corpus_parse_shard(bad[i], &k, &n), "\"%s\" accepted", bad[i]);
         cr_assert(k == -7 && n == -7, "\"%s\" refused but changed the outputs", bad[i]);
     }
+}
+
+/* ------------------------------------------------------------------ */
+/* Typesetter processes                                                */
+/* ------------------------------------------------------------------ */
+
+static char *program(void)
+{
+    const char *env = getenv("RAPPORTEUR");
+    char *p = env != NULL ? g_strdup(env) : g_build_filename(data_dir, "build", "rapporteur", NULL);
+    cr_assert(g_file_test(p, G_FILE_TEST_IS_EXECUTABLE), "no program at %s", p);
+    return p;
+}
+
+Test(corpus, typesetter_processes_publish_the_same_site)
+{
+    build_ok("site");
+    char *exe = program();
+    diag *d = diag_new();
+    corpus_result res = build_with("site2", exe, d, false);
+    log_diag(d);
+    cr_assert_eq(res, CORPUS_OK);
+    char *a = read_file("site/manifest.json");
+    char *b = read_file("site2/manifest.json");
+    cr_assert_str_eq(a, b, "the manifests (hashes of every file) differ");
+    g_free(a);
+    g_free(b);
+    diag_free(d);
+    g_free(exe);
+}
+
+Test(corpus, a_typesetter_that_dies_fails_the_build_and_leaves_the_site_as_it_was)
+{
+    build_ok("site");
+    char *before = read_file("site/manifest.json");
+    ino_t report_ino = inode_of("site/reports/" BP14 ".en.pdf");
+    copy_record(BP14, NULL, "Best Practice Forum: Cooperation",
+                "Best Practice Forum: Co-operation");
+    /* A "typesetter" that reads the start of its request and crashes. */
+    char *script = at("crash.sh");
+    write_file("crash.sh", "#!/bin/sh\nhead -c 8 >/dev/null\nkill -SEGV $$\n");
+    cr_assert_eq(chmod(script, 0755), 0);
+    diag *d = diag_new();
+    corpus_result res = build_with("site", script, d, false);
+    log_diag(d);
+    cr_assert_eq(res, CORPUS_ENVIRONMENT);
+    cr_assert(mentions(d, "signal 11"), "the crash is not reported");
+    char *after = read_file("site/manifest.json");
+    cr_assert_str_eq(before, after, "the site changed");
+    cr_assert_eq(inode_of("site/reports/" BP14 ".en.pdf"), report_ino);
+    /* The next build, with a working typesetter, completes. */
+    build_ok("site");
+    char *html = read_file("site/reports/" BP14 ".en.html");
+    cr_assert_not_null(strstr(html, "Co-operation"));
+    g_free(html);
+    g_free(after);
+    g_free(before);
+    g_free(script);
+    diag_free(d);
 }
