@@ -1524,6 +1524,11 @@ corpus_result corpus_build(renderer *r, const char *dir, const corpus_options *o
     render_ctx rc = {&b, g_async_queue_new()};
     run_pool(render_record_job, &rc, jobs, o->jobs, rc.done, o->progress, "rendering reports");
     g_async_queue_unref(rc.done);
+    /* The typesetters' memory is not kept through the indexes: their
+     * statistics PDFs, one per language, are set in this process. */
+    if (pdf != NULL && !report_pdf_use_processes(pdf, NULL, 0, d))
+        b.failed = true;
+    pdf = NULL;
     if (!b.failed && drop_unrenderable(&b, jobs, d) > 0) {
         result = CORPUS_BAD_INPUT;
         if (!o->keep_going)

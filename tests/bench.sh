@@ -38,15 +38,17 @@ peak_mb() {
     awk '{ printf "%.0f", $1 / 1024 }' "$work/mem"
 }
 
-# tree_peak_mb PID: polls until PID ends; prints the highest sum of the resident sets of PID
-# and its children (the archive's typesetter processes), in MB. Shared pages (libraries,
-# fonts) count once per process, so the figure errs high.
+# tree_peak_mb PID: polls until PID ends; prints the highest memory of PID and its children
+# (the archive's typesetter processes) together, in MB: the sum of their proportional set
+# sizes, which count a page shared by k processes (libraries, fonts) 1/k in each.
 tree_peak_mb() {
     peak=0
-    while kill -0 "$1" 2>/dev/null; do
+    # Until it ends: a finished child stays a zombie (state Z) until waited for.
+    while state=$(awk '/^State:/ { print $2 }' "/proc/$1/status" 2>/dev/null) &&
+          [ -n "$state" ] && [ "$state" != Z ]; do
         kb=0
         for p in "$1" $(pgrep -P "$1"); do
-            v=$(awk '/^VmRSS:/ { print $2 }' "/proc/$p/status" 2>/dev/null) || v=0
+            v=$(awk '/^Pss:/ { print $2 }' "/proc/$p/smaps_rollup" 2>/dev/null) || v=0
             kb=$((kb + ${v:-0}))
         done
         [ "$kb" -gt "$peak" ] && peak=$kb
