@@ -179,7 +179,7 @@ install: all
 	install -m 755 $(BUILD)/rapporteur $(DESTDIR)$(PREFIX)/bin/rapporteur
 	cp -R styles $(DESTDIR)$(DATADIR)/
 	install -d $(DESTDIR)$(DATADIR)/fonts
-	install -m 644 fonts/*.ttf fonts/*.otf fonts/fonts.conf fonts/README.md fonts/OFL.txt \
+	install -m 644 fonts/*.ttf fonts/fonts.conf fonts/README.md fonts/OFL.txt \
 	  fonts/fonts.list $(DESTDIR)$(DATADIR)/fonts/
 	install -d $(DESTDIR)$(DATADIR)/docs && install -m 644 docs/*.md $(DESTDIR)$(DATADIR)/docs/
 
