@@ -138,12 +138,21 @@ Test(pdf_worker, a_child_sets_the_same_bytes_as_this_process)
     g_free(there);
 }
 
+/* Sets `xml` through the pool as `source` into path; returns the verdict. */
+static bool render_via(pdf_worker_pool *pool, const char *xml, const char *source, const char *path)
+{
+    xmlDoc *x = layout(xml);
+    bool ok = pdf_worker_pool_render(pool, x, source, path, d);
+    xmlFreeDoc(x);
+    return ok;
+}
+
 Test(pdf_worker, the_childs_messages_come_back_with_their_places)
 {
-    xmlDoc *x = layout(DOC("<l:p line='12'>A face: " EMOJI "</l:p>"));
     char *path = in_dir("a.pdf");
     pdf_worker_pool *pool = real_pool(1);
-    cr_assert_not(pdf_worker_pool_render(pool, x, "dir/record.xml", path, d));
+    cr_assert_not(
+        render_via(pool, DOC("<l:p line='12'>A face: " EMOJI "</l:p>"), "dir/record.xml", path));
     const diag_entry *e = first_error();
     cr_assert_str_eq(e->file, "dir/record.xml");
     cr_assert_eq(e->line, 12);
@@ -151,41 +160,32 @@ Test(pdf_worker, the_childs_messages_come_back_with_their_places)
     cr_assert_eq(files_in_dir(), 0, "a failed render wrote a file");
     /* The child is still there for the next request. */
     diag_clear(d);
-    xmlFreeDoc(x);
-    x = layout(DOC("<l:p>Fine.</l:p>"));
-    cr_assert(pdf_worker_pool_render(pool, x, "dir/record.xml", path, d));
+    cr_assert(render_via(pool, DOC("<l:p>Fine.</l:p>"), "dir/record.xml", path));
     cr_assert(g_file_test(path, G_FILE_TEST_IS_REGULAR));
     cr_assert(pdf_worker_pool_free(pool, d), "a child ended badly");
-    xmlFreeDoc(x);
     g_free(path);
 }
 
 Test(pdf_worker, a_path_that_cannot_be_written_is_the_childs_error_reported_here)
 {
-    xmlDoc *x = layout(DOC("<l:p>Text.</l:p>"));
     char *path = g_build_filename(dir, "missing", "a.pdf", NULL);
     pdf_worker_pool *pool = real_pool(1);
-    cr_assert_not(pdf_worker_pool_render(pool, x, "record.xml", path, d));
+    cr_assert_not(render_via(pool, DOC("<l:p>Text.</l:p>"), "record.xml", path));
     cr_assert_not_null(strstr(first_error()->message, "missing"), "%s", first_error()->message);
     cr_assert(pdf_worker_pool_free(pool, d), "a child ended badly");
-    xmlFreeDoc(x);
     g_free(path);
 }
 
 Test(pdf_worker, file_names_need_not_be_utf8)
 {
-    xmlDoc *x = layout(DOC("<l:p line='5'>" EMOJI "</l:p>"));
     char *path = in_dir("r\xE9sum\xE9.pdf");
     pdf_worker_pool *pool = real_pool(1);
-    cr_assert_not(pdf_worker_pool_render(pool, x, "r\xE9sum\xE9.xml", path, d));
+    cr_assert_not(render_via(pool, DOC("<l:p line='5'>" EMOJI "</l:p>"), "r\xE9sum\xE9.xml", path));
     cr_assert_str_eq(first_error()->file, "r\xE9sum\xE9.xml");
     diag_clear(d);
-    xmlFreeDoc(x);
-    x = layout(DOC("<l:p>Text.</l:p>"));
-    cr_assert(pdf_worker_pool_render(pool, x, "r\xE9sum\xE9.xml", path, d));
+    cr_assert(render_via(pool, DOC("<l:p>Text.</l:p>"), "r\xE9sum\xE9.xml", path));
     cr_assert(g_file_test(path, G_FILE_TEST_IS_REGULAR));
     cr_assert(pdf_worker_pool_free(pool, d), "a child ended badly");
-    xmlFreeDoc(x);
     g_free(path);
 }
 
