@@ -192,8 +192,14 @@ if [ -n "$ro_base" ]; then
     cp "$RAPPORTEUR" "$ro_base/rapporteur"
     cp -R "$TOP/styles" "$TOP/fonts" "$ro_base/data/"
     cp "$good" "$ro_base/record.xml"
+    # Under SANITIZE=1 the leak suppressions too: LSan's file is in the checkout.
+    cp "$TOP/tests/sanitize/lsan.supp" "$ro_base/lsan.supp"
     chmod -R a+rX "$ro_base"; chmod 777 "$ro_base/writable"
-    ro_run() { $as_user env HOME="$ro_base" RAPPORTEUR_DATA_DIR="$ro_base/data" "$ro_base/rapporteur" "$@"; }
+    ro_run() {
+        $as_user env HOME="$ro_base" RAPPORTEUR_DATA_DIR="$ro_base/data" \
+            ${LSAN_OPTIONS:+LSAN_OPTIONS="$LSAN_OPTIONS:suppressions=$ro_base/lsan.supp"} \
+            "$ro_base/rapporteur" "$@"
+    }
     ro_run render -f html -o "$ro_base/writable" "$ro_base/record.xml" > "$WORK/ro-control.out" 2>&1
     assert_eq "$?" 0 "as $( [ -n "$as_user" ] && echo nobody || id -un), render into a writable directory exits 0 (the control)"
     ro=$ro_base/readonly
