@@ -260,12 +260,15 @@
         <xsl:for-each select="$values">
           <xsl:sort select="@key"/>
           <li>
-            <a href="{$dir-name}/{@key}.{$lang}.html">
+            <!-- bdi: a theme may be in another script than the page; an
+                 Arabic one would otherwise take the count after it into
+                 its right-to-left run, "(1) name" in a left-to-right page. -->
+            <a href="{$dir-name}/{@key}.{$lang}.html"><bdi>
               <xsl:call-template name="facet-label">
                 <xsl:with-param name="kind" select="$kind"/>
                 <xsl:with-param name="value" select="string(@key)"/>
               </xsl:call-template>
-            </a>
+            </bdi></a>
             <xsl:value-of select="concat(' ', rp:format('text.parenthesized', 'text', rp:number(count(key('facet', concat($kind, ' ', @key))))))"/>
           </li>
         </xsl:for-each>

@@ -195,6 +195,11 @@ if [ -z "$crashes" ]; then ok "five two-worker builds of the sample records all 
 else not_ok "two-worker builds of the sample records exited:$crashes"; fi
 "$R" verify samples-site > /dev/null 2>&1
 assert_eq "$?" 0 "the samples' site verifies"
+# The Arabic theme in the Chinese index: isolated, so that its count stays after it.
+assert_eq "$(xpath samples-site/index.zh-Hans.html "count(//ul[@class='facets']//a[not(bdi)])")" 0 \
+    "every facet label of an index is isolated (bdi) from the count after it"
+assert_eq "$(xpath samples-site/index.zh-Hans.html "count(//ul[@class='facets']//a/bdi[starts-with(., 'المحتوى')])")" 1 \
+    "... among them the Arabic theme in the Chinese index"
 "$R" archive -q -j 1 -o samples-site-1 "$TOP/inputs" > /dev/null 2>&1
 if diff -r -x .rapporteur samples-site samples-site-1 > j1diff.out; then
     ok "a one-worker build (text set in-process) equals the two-worker build, byte for byte"
