@@ -129,10 +129,16 @@ check: all $(BUILD)/.deps-test
 TEST_MODULES := $(patsubst tests/unit/test_%.c,%,$(wildcard tests/unit/test_*.c))
 TEST_BINS := $(TEST_MODULES:%=$(BUILD)/tests/test_%)
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(OBJS) | $(BUILD)/.deps-test
+# tests/unit/support.c: helpers every test binary links.
+$(BUILD)/tests/support.o: tests/unit/support.c tests/unit/support.h | $(BUILD)/.deps-test
 	$(call say,CC,$<)
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes $(PKG_CFLAGS) -Igenerator -o $@ $< $(OBJS) $(PKG_LIBS) -lcriterion -lm $(LDFLAGS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Igenerator -c -o $@ $<
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/support.h $(BUILD)/tests/support.o $(OBJS) | $(BUILD)/.deps-test
+	$(call say,CC,$<)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes $(PKG_CFLAGS) -Igenerator -o $@ $< $(BUILD)/tests/support.o $(OBJS) $(PKG_LIBS) -lcriterion -lm $(LDFLAGS)
 
 # Criterion runs each test in a child whose leak report, made at its exit, comes after
 # the verdict: a sanitizer report anywhere in a test's output fails the run.

@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "render.h"
+#include "support.h"
 
 static char *dir;
 
@@ -34,25 +35,6 @@ static void forget(void)
     memset(&res, 0, sizeof res);
 }
 
-static void remove_tree(const char *path)
-{
-    GDir *gd = g_dir_open(path, 0, NULL);
-    if (gd != NULL) {
-        const char *name;
-        while ((name = g_dir_read_name(gd)) != NULL) {
-            char *child = g_build_filename(path, name, NULL);
-            if (g_file_test(child, G_FILE_TEST_IS_DIR) &&
-                !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-                remove_tree(child);
-            else
-                g_unlink(child);
-            g_free(child);
-        }
-        g_dir_close(gd);
-    }
-    g_rmdir(path);
-}
-
 static void setup(void)
 {
     dir = g_dir_make_tmp("rp-cli-XXXXXX", NULL);
@@ -65,7 +47,7 @@ static void teardown(void)
 {
     forget();
     if (dir != NULL)
-        remove_tree(dir);
+        support_remove_tree(dir);
     g_free(dir);
     dir = NULL;
 }

@@ -17,6 +17,7 @@
 #include "outfile.h"
 #include "render.h"
 #include "transform.h"
+#include "support.h"
 
 #define BP14 "igf2008-bp14"
 #define WS087 "igf2009-ws087"
@@ -24,25 +25,6 @@
 static char *work;     /* temporary: in/ (the records), site/ */
 static char *data_dir; /* $RAPPORTEUR_DATA_DIR */
 static renderer *r;
-
-static void remove_tree(const char *path)
-{
-    GDir *gd = g_dir_open(path, 0, NULL);
-    if (gd != NULL) {
-        const char *name;
-        while ((name = g_dir_read_name(gd)) != NULL) {
-            char *child = g_build_filename(path, name, NULL);
-            if (g_file_test(child, G_FILE_TEST_IS_DIR) &&
-                !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-                remove_tree(child);
-            else
-                g_unlink(child);
-            g_free(child);
-        }
-        g_dir_close(gd);
-    }
-    g_rmdir(path);
-}
 
 static char *at(const char *rel)
 {
@@ -124,7 +106,7 @@ static void teardown(void)
     g_free(data_dir);
     data_dir = NULL;
     if (work != NULL)
-        remove_tree(work);
+        support_remove_tree(work);
     g_free(work);
     work = NULL;
 }

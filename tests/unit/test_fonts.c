@@ -13,6 +13,7 @@
 #include <pango/pangofc-fontmap.h>
 
 #include "fonts.h"
+#include "support.h"
 
 /* A font the host has but fonts/ does not: the host's fonts must stay
  * invisible. */
@@ -21,25 +22,6 @@
 
 static char *fonts_dir; /* the project's fonts/ */
 static char *tmp;       /* a scratch copy of it, or NULL */
-
-static void remove_tree(const char *path)
-{
-    GDir *gd = g_dir_open(path, 0, NULL);
-    if (gd != NULL) {
-        const char *name;
-        while ((name = g_dir_read_name(gd)) != NULL) {
-            char *child = g_build_filename(path, name, NULL);
-            if (g_file_test(child, G_FILE_TEST_IS_DIR) &&
-                !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-                remove_tree(child);
-            else
-                g_unlink(child);
-            g_free(child);
-        }
-        g_dir_close(gd);
-    }
-    g_rmdir(path);
-}
 
 static void setup(void)
 {
@@ -51,7 +33,7 @@ static void setup(void)
 static void teardown(void)
 {
     if (tmp != NULL)
-        remove_tree(tmp);
+        support_remove_tree(tmp);
     g_free(tmp);
     tmp = NULL;
     g_free(fonts_dir);
@@ -485,7 +467,7 @@ Test(fonts, a_listed_name_that_is_the_directory_itself_is_refused)
         cr_assert_null(f, "line %zu is accepted", i);
         cr_assert_geq(diag_count(d, DIAG_ERROR), 1);
         diag_free(d);
-        remove_tree(tmp);
+        support_remove_tree(tmp);
         g_free(tmp);
         tmp = NULL;
         g_free(longer);

@@ -13,29 +13,9 @@
 #include <glib/gstdio.h>
 
 #include "outfile.h"
+#include "support.h"
 
 static char *dir;
-
-static void remove_tree(const char *path)
-{
-    GDir *gd = g_dir_open(path, 0, NULL);
-    if (gd != NULL) {
-        const char *name;
-        while ((name = g_dir_read_name(gd)) != NULL) {
-            char *child = g_build_filename(path, name, NULL);
-            if (g_file_test(child, G_FILE_TEST_IS_DIR) &&
-                !g_file_test(child, G_FILE_TEST_IS_SYMLINK)) {
-                g_chmod(child, 0755);
-                remove_tree(child);
-            } else {
-                g_unlink(child);
-            }
-            g_free(child);
-        }
-        g_dir_close(gd);
-    }
-    g_rmdir(path);
-}
 
 static void setup(void)
 {
@@ -48,7 +28,7 @@ static void teardown(void)
     if (dir == NULL)
         return;
     g_chmod(dir, 0755);
-    remove_tree(dir);
+    support_remove_tree(dir);
     g_free(dir);
     dir = NULL;
 }

@@ -15,6 +15,7 @@
 #include "layout.h"
 #include "paginate.h"
 #include "typeset.h"
+#include "support.h"
 
 #define EPS 0.01
 
@@ -495,38 +496,17 @@ Test(paginate, the_same_items_give_the_same_pages)
 /* Typeset documents                                                   */
 /* ------------------------------------------------------------------ */
 
-static fonts *fnt;
-static PangoFontMap *map;
-static PangoContext *ltr;
-static PangoContext *rtl;
+/* The fonts, map and contexts every test sets text with. */
+static support_fonts sf;
 
 static void setup_fonts(void)
 {
-    const char *data = getenv("RAPPORTEUR_DATA_DIR");
-    cr_assert_not_null(data, "RAPPORTEUR_DATA_DIR is not set");
-    char *dir = g_build_filename(data, "fonts", NULL);
-    diag *d = diag_new();
-    fnt = fonts_new(dir, d);
-    cr_assert_not_null(fnt, "cannot load %s", dir);
-    diag_free(d);
-    g_free(dir);
-    map = fonts_font_map(fnt);
-    ltr = fonts_pdf_context(map, false);
-    rtl = fonts_pdf_context(map, true);
+    support_fonts_open(&sf);
 }
 
 static void teardown_fonts(void)
 {
-    if (rtl != NULL)
-        g_object_unref(rtl);
-    if (ltr != NULL)
-        g_object_unref(ltr);
-    if (map != NULL)
-        g_object_unref(map);
-    fonts_free(fnt);
-    rtl = ltr = NULL;
-    map = NULL;
-    fnt = NULL;
+    support_fonts_close(&sf);
 }
 
 TestSuite(paginate_typeset, .init = setup_fonts, .fini = teardown_fonts);
@@ -552,7 +532,7 @@ static paged paginate_xml(const char *styles, const char *body)
     paged r = {layout_read(x, "record.xml", d), NULL, NULL};
     xmlFreeDoc(x);
     cr_assert_not_null(r.doc);
-    r.ts = typeset_flow(r.doc, ltr, rtl, d);
+    r.ts = typeset_flow(r.doc, sf.ltr, sf.rtl, d);
     cr_assert_not_null(r.ts);
     cr_assert_eq(diag_length(d), 0);
     diag_free(d);

@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "pdf_worker.h"
 #include "report_pdf.h"
+#include "support.h"
 
 static const char *data;
 static char *program;
@@ -35,16 +36,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-    GDir *gd = g_dir_open(dir, 0, NULL);
-    const char *name;
-    while (gd != NULL && (name = g_dir_read_name(gd)) != NULL) {
-        char *p = g_build_filename(dir, name, NULL);
-        g_unlink(p);
-        g_free(p);
-    }
-    if (gd != NULL)
-        g_dir_close(gd);
-    g_rmdir(dir);
+    support_remove_tree(dir);
     g_free(dir);
     g_free(program);
     diag_free(d);

@@ -17,6 +17,7 @@
 #include "record.h"
 #include "report_pdf.h"
 #include "transform.h"
+#include "support.h"
 
 #define EPOCH_2013 "1382572800" /* 2013-10-24T00:00:00Z */
 #define EPOCH_2023 "1700000000" /* 2023-11-14T22:13:20Z */
@@ -25,25 +26,6 @@ static const char *data;
 static char *dir;
 static report_pdf *rp;
 static diag *d;
-
-static void remove_tree(const char *path)
-{
-    GDir *gd = g_dir_open(path, 0, NULL);
-    if (gd != NULL) {
-        const char *name;
-        while ((name = g_dir_read_name(gd)) != NULL) {
-            char *child = g_build_filename(path, name, NULL);
-            if (g_file_test(child, G_FILE_TEST_IS_DIR) &&
-                !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-                remove_tree(child);
-            else
-                g_unlink(child);
-            g_free(child);
-        }
-        g_dir_close(gd);
-    }
-    g_rmdir(path);
-}
 
 static void log_diag(void)
 {
@@ -72,7 +54,7 @@ static void teardown(void)
     report_pdf_free(rp);
     diag_free(d);
     if (dir != NULL)
-        remove_tree(dir);
+        support_remove_tree(dir);
     g_free(dir);
     rp = NULL;
     d = NULL;

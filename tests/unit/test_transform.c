@@ -15,6 +15,7 @@
 #include "html.h"
 #include "record.h"
 #include "transform.h"
+#include "support.h"
 
 #define NS "urn:rapporteur:report:1"
 
@@ -22,25 +23,6 @@ static char *styles;
 static char *custom; /* a customization directory, or NULL */
 static catalog_set *cats;
 static transformer *t;
-
-static void remove_tree(const char *path)
-{
-    GDir *gd = g_dir_open(path, 0, NULL);
-    if (gd != NULL) {
-        const char *name;
-        while ((name = g_dir_read_name(gd)) != NULL) {
-            char *child = g_build_filename(path, name, NULL);
-            if (g_file_test(child, G_FILE_TEST_IS_DIR) &&
-                !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-                remove_tree(child);
-            else
-                g_unlink(child);
-            g_free(child);
-        }
-        g_dir_close(gd);
-    }
-    g_rmdir(path);
-}
 
 static void start(bool with_custom)
 {
@@ -75,7 +57,7 @@ static void teardown(void)
     catalog_set_free(cats);
     transform_cleanup();
     if (custom != NULL)
-        remove_tree(custom);
+        support_remove_tree(custom);
     g_free(custom);
     g_free(styles);
     t = NULL;

@@ -14,6 +14,7 @@
 #include "fonts.h"
 #include "layout.h"
 #include "typeset.h"
+#include "support.h"
 
 #define EPS 0.01
 
@@ -32,38 +33,17 @@
     "with speakers from governments, civil society, the technical community and business, "        \
     "and agreed that further work was needed before the next meeting of the forum."
 
-static fonts *fnt;
-static PangoFontMap *map;
-static PangoContext *ltr;
-static PangoContext *rtl;
+/* The fonts, map and contexts every test sets text with. */
+static support_fonts sf;
 
 static void setup(void)
 {
-    const char *data = getenv("RAPPORTEUR_DATA_DIR");
-    cr_assert_not_null(data, "RAPPORTEUR_DATA_DIR is not set");
-    char *dir = g_build_filename(data, "fonts", NULL);
-    diag *d = diag_new();
-    fnt = fonts_new(dir, d);
-    cr_assert_not_null(fnt, "cannot load %s", dir);
-    diag_free(d);
-    g_free(dir);
-    map = fonts_font_map(fnt);
-    ltr = fonts_pdf_context(map, false);
-    rtl = fonts_pdf_context(map, true);
+    support_fonts_open(&sf);
 }
 
 static void teardown(void)
 {
-    if (rtl != NULL)
-        g_object_unref(rtl);
-    if (ltr != NULL)
-        g_object_unref(ltr);
-    if (map != NULL)
-        g_object_unref(map);
-    fonts_free(fnt);
-    rtl = ltr = NULL;
-    map = NULL;
-    fnt = NULL;
+    support_fonts_close(&sf);
 }
 
 TestSuite(typeset, .init = setup, .fini = teardown);
@@ -85,7 +65,7 @@ static set typeset_xml(const char *xml)
     for (size_t i = 0; i < diag_length(s.d); i++)
         cr_log_error("%s", diag_get(s.d, i)->message);
     cr_assert_not_null(s.doc, "the layout document is refused");
-    s.ts = typeset_flow(s.doc, ltr, rtl, s.d);
+    s.ts = typeset_flow(s.doc, sf.ltr, sf.rtl, s.d);
     return s;
 }
 
@@ -499,7 +479,7 @@ Test(typeset, a_label_reports_a_missing_character_at_the_line_given)
     set s = typeset_ok(DOC("lang='en'", "<l:flow/>"));
     const char *text = "Page 1 \xF0\x9F\x98\x80";
     layout_text t = {text, strlen(text), NULL, 0};
-    PangoLayout *pl = typeset_label(s.doc, ltr, s.doc->flow->style, &t, "en", s.d, 42);
+    PangoLayout *pl = typeset_label(s.doc, sf.ltr, s.doc->flow->style, &t, "en", s.d, 42);
     cr_assert_not_null(pl);
     const diag_entry *e = only_error(s.d);
     cr_assert_eq(e->line, 42);
