@@ -14,29 +14,34 @@
 VERSION := 0.9.0
 PREFIX ?= /usr/local
 DATADIR := $(PREFIX)/share/rapporteur
+LIBDIR := $(PREFIX)/lib/rapporteur
 BUILD := build
 
 # The pipeline, in order: record -> validate -> transform -> html | layout ->
-# typeset -> paginate -> pdf; the corpus on top.
-MODULES := diag record grammar validate catalog transform html arena layout fonts typeset \
-           paginate chart pdf pdf_worker report_pdf outfile render \
-           translations manifest corpus cli
+# typeset -> paginate -> pdf; the corpus on top. The PDF half (report_pdf and
+# what it uses) is a shared module, rapporteur-pdf.so, that the program loads
+# only when a PDF is asked for (generator/pdf_module.h): checking and HTML do
+# without cairo, pango and their thirty libraries.
+CORE_MODULES := diag record grammar validate catalog transform html outfile render \
+                translations manifest corpus cli
+PDF_MODULES := arena layout fonts typeset paginate chart pdf pdf_worker report_pdf
+MODULES := $(CORE_MODULES) $(PDF_MODULES)
 SRCS := $(MODULES:%=generator/%.c)
-OBJS := $(MODULES:%=$(BUILD)/obj/%.o)
 
-PKGS := libxml-2.0 libxslt libexslt glib-2.0 gio-2.0 cairo pango pangocairo pangoft2 fontconfig harfbuzz
+CORE_PKGS := libxml-2.0 libxslt libexslt glib-2.0 gmodule-2.0
+PDF_PKGS := libxml-2.0 glib-2.0 cairo pango pangocairo pangoft2 fontconfig harfbuzz
+PKGS := $(CORE_PKGS) $(PDF_PKGS)
 
 CC ?= cc
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wformat=2 -Wno-format-nonliteral
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
-              -DRP_VERSION='"$(VERSION)"' -DRP_DATADIR='"$(DATADIR)"'
+              -DRP_VERSION='"$(VERSION)"' -DRP_DATADIR='"$(DATADIR)"' -DRP_LIBDIR='"$(LIBDIR)"'
 ifeq ($(SANITIZE),1)
   BUILD := build-sanitize
   ALL_CFLAGS += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
   LDFLAGS += -fsanitize=address,undefined
-  OBJS := $(MODULES:%=$(BUILD)/obj/%.o)
   # For the tests: a sanitizer report exits 86, which no test takes for a verdict of
   # the program's (0, 1, 2); the libraries' own leaks are suppressed (tests/sanitize/).
   export ASAN_OPTIONS := detect_leaks=1:exitcode=86:abort_on_error=0:detect_stack_use_after_return=0:allocator_may_return_null=1
@@ -63,7 +68,12 @@ DEB_LINT := cppcheck clang-tidy clang-format
 .PHONY: all deps deps-test fonts demo check check-unit check-e2e bench fuzz lint format \
         install uninstall clean distclean
 
-all: $(BUILD)/rapporteur fonts
+CORE_OBJS = $(CORE_MODULES:%=$(BUILD)/obj/%.o)
+PDF_OBJS = $(PDF_MODULES:%=$(BUILD)/obj/%.o)
+OBJS = $(CORE_OBJS) $(PDF_OBJS)
+PROGRAM := $(BUILD)/rapporteur $(BUILD)/rapporteur-pdf.so
+
+all: $(PROGRAM) fonts
 
 # ---------------------------------------------------------------------------
 # Dependencies: installed when missing (as root), else the command is printed.
@@ -90,16 +100,24 @@ deps-test: $(BUILD)/.deps-test
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 
-$(BUILD)/obj/%.o: generator/%.c | $(BUILD)/.deps-build
+# The module's objects are position-independent and export nothing but its
+# entry point; the program exports its symbols for the module to call.
+$(PDF_OBJS): MODULE_CFLAGS := -fPIC -fvisibility=hidden
+
+$(BUILD)/obj/%.o: generator/%.c Makefile | $(BUILD)/.deps-build
 	$(call say,CC,$<)
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(MODULE_CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/rapporteur: $(OBJS) $(BUILD)/obj/main.o
+$(BUILD)/rapporteur: $(CORE_OBJS) $(BUILD)/obj/pdf_module.o $(BUILD)/obj/main.o
 	$(call say,LD,$@)
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+	$(Q)$(CC) $(LDFLAGS) -rdynamic -o $@ $^ $(shell pkg-config --libs $(CORE_PKGS)) -lm
 
--include $(OBJS:.o=.d) $(BUILD)/obj/main.d
+$(BUILD)/rapporteur-pdf.so: $(PDF_OBJS)
+	$(call say,LD,$@)
+	$(Q)$(CC) $(LDFLAGS) -shared -o $@ $^ $(shell pkg-config --libs $(PDF_PKGS)) -lm
+
+-include $(OBJS:.o=.d) $(BUILD)/obj/main.d $(BUILD)/obj/pdf_module.d
 
 # ---------------------------------------------------------------------------
 # Fonts: copied from Debian's packages and checked (fonts/README.md)
@@ -142,7 +160,7 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/support.h $(BUILD)/tests/s
 
 # Criterion runs each test in a child whose leak report, made at its exit, comes after
 # the verdict: a sanitizer report anywhere in a test's output fails the run.
-check-unit: $(TEST_BINS) $(BUILD)/rapporteur
+check-unit: $(TEST_BINS) $(PROGRAM)
 	$(Q)for t in $(TEST_BINS); do \
 	  RAPPORTEUR_DATA_DIR=$(CURDIR) RAPPORTEUR=$(CURDIR)/$(BUILD)/rapporteur $$t --jobs 2 \
 	    2> $$t.log; rc=$$?; cat $$t.log >&2; \
@@ -183,6 +201,8 @@ format: $(BUILD)/.deps-lint
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)
 	install -m 755 $(BUILD)/rapporteur $(DESTDIR)$(PREFIX)/bin/rapporteur
+	install -d $(DESTDIR)$(LIBDIR)
+	install -m 644 $(BUILD)/rapporteur-pdf.so $(DESTDIR)$(LIBDIR)/rapporteur-pdf.so
 	cp -R styles $(DESTDIR)$(DATADIR)/
 	install -d $(DESTDIR)$(DATADIR)/fonts
 	install -m 644 fonts/*.ttf fonts/fonts.conf fonts/README.md fonts/OFL.txt \
@@ -191,6 +211,7 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/rapporteur
+	rm -rf $(DESTDIR)$(LIBDIR)
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

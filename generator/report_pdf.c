@@ -13,6 +13,7 @@
 #include "fonts.h"
 #include "layout.h"
 #include "paginate.h"
+#include "pdf_module.h"
 #include "pdf.h"
 #include "pdf_worker.h"
 #include "typeset.h"
@@ -213,4 +214,22 @@ bool report_pdf_render(report_pdf *p, const record *rec, const char *lang, const
     bool ok = report_pdf_render_layout(p, ldoc, record_path(rec), path, d);
     xmlFreeDoc(ldoc);
     return ok;
+}
+
+/* The module's entry point (pdf_module.h): the one symbol rapporteur-pdf.so
+ * exports, the module being built with hidden visibility. */
+__attribute__((visibility("default"))) const pdf_module *rapporteur_pdf_module(void)
+{
+    static const pdf_module table = {
+        .version = RP_VERSION,
+        .new_pdf = report_pdf_new,
+        .free_pdf = report_pdf_free,
+        .render = report_pdf_render,
+        .render_layout = report_pdf_render_layout,
+        .use_processes = report_pdf_use_processes,
+        .worker_main = report_pdf_worker_main,
+        .fonts_digest = report_pdf_fonts_digest,
+        .versions = report_pdf_versions,
+    };
+    return &table;
 }

@@ -190,6 +190,7 @@ fi
 if [ -n "$ro_base" ]; then
     mkdir -p "$ro_base/data" "$ro_base/writable"
     cp "$RAPPORTEUR" "$ro_base/rapporteur"
+    cp "$(dirname "$RAPPORTEUR")/rapporteur-pdf.so" "$ro_base/" # its PDF half (pdf_module.h)
     cp -R "$TOP/styles" "$TOP/fonts" "$ro_base/data/"
     cp "$good" "$ro_base/record.xml"
     # Under SANITIZE=1 the leak suppressions too: LSan's file is in the checkout.
