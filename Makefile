@@ -124,10 +124,18 @@ $(BUILD)/rapporteur-pdf.so: $(PDF_OBJS)
 
 fonts: $(BUILD)/.fonts
 
-$(BUILD)/.fonts: fonts/fonts.list fonts/fetch.sh fonts/derive-cjk.py | $(BUILD)/.deps-build
+$(BUILD)/.fonts: fonts/fonts.list fonts/fetch.sh fonts/derive-cjk.py $(BUILD)/font-patterns | $(BUILD)/.deps-build
 	$(call say,FONTS,fonts/)
 	$(Q)sh fonts/fetch.sh fonts/fonts.list fonts
+	$(Q)$(BUILD)/font-patterns fonts
 	$(Q)touch $@
+
+# What fontconfig makes of the fonts, written once so that PDF processes
+# need not scan them (generator/fonts.h).
+$(BUILD)/font-patterns: fonts/font-patterns.c $(BUILD)/obj/fonts.o $(BUILD)/obj/diag.o
+	$(call say,LD,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Igenerator -o $@ $^ \
+	  $(shell pkg-config --libs $(PDF_PKGS)) -lm $(LDFLAGS)
 
 # ---------------------------------------------------------------------------
 # Demo and tests
@@ -206,7 +214,7 @@ install: all
 	cp -R styles $(DESTDIR)$(DATADIR)/
 	install -d $(DESTDIR)$(DATADIR)/fonts
 	install -m 644 fonts/*.ttf fonts/fonts.conf fonts/README.md fonts/OFL.txt \
-	  fonts/fonts.list $(DESTDIR)$(DATADIR)/fonts/
+	  fonts/fonts.list fonts/fonts.patterns $(DESTDIR)$(DATADIR)/fonts/
 	install -d $(DESTDIR)$(DATADIR)/docs && install -m 644 docs/*.md $(DESTDIR)$(DATADIR)/docs/
 
 uninstall:
@@ -219,4 +227,4 @@ clean:
 
 distclean: clean
 	rm -rf tests/node_modules
-	rm -f fonts/*.ttf fonts/*.otf
+	rm -f fonts/*.ttf fonts/*.otf fonts/fonts.patterns

@@ -494,3 +494,269 @@ Test(fonts, fonts_free_accepts_null)
 {
     fonts_free(NULL);
 }
+
+/* ------------------------------------------------------------------ */
+/* fonts.patterns: the scan kept by `make fonts`                       */
+/* ------------------------------------------------------------------ */
+
+/* The application fonts of f's configuration. */
+static FcFontSet *app_fonts(const fonts *f, PangoFontMap **map)
+{
+    *map = fonts_font_map(f);
+    FcFontSet *set = FcConfigGetFonts(config_of(*map), FcSetApplication);
+    cr_assert_not_null(set);
+    return set;
+}
+
+/* Loads dir's fonts and asserts whether they came from fonts.patterns and
+ * that they are exactly what a scan of the listed files gives. */
+static void assert_loaded(const char *dir, bool from_patterns)
+{
+    diag *d = diag_new();
+    fonts *f = fonts_new(dir, d);
+    dump(d);
+    cr_assert_not_null(f);
+    cr_assert_eq(diag_count(d, DIAG_ERROR), 0);
+    cr_assert_eq(fonts_from_patterns(f), from_patterns, "from fonts.patterns: %d, expected %d",
+                 fonts_from_patterns(f), from_patterns);
+    /* The reference: a copy of the same list without fonts.patterns. */
+    char *list_path = g_build_filename(dir, "fonts.list", NULL);
+    char *list = read_file(list_path);
+    char *saved = tmp;
+    tmp = NULL;
+    make_copy(list);
+    fonts *scanned = fonts_new(tmp, d);
+    cr_assert_not_null(scanned);
+    cr_assert_not(fonts_from_patterns(scanned));
+    PangoFontMap *map_a, *map_b;
+    FcFontSet *a = app_fonts(f, &map_a);
+    FcFontSet *b = app_fonts(scanned, &map_b);
+    cr_assert_eq(a->nfont, b->nfont);
+    for (int i = 0; i < a->nfont; i++) {
+        /* Equal but for the directory the files are in. */
+        FcPattern *pa = FcPatternDuplicate(a->fonts[i]);
+        FcPattern *pb = FcPatternDuplicate(b->fonts[i]);
+        FcChar8 *fa, *fb;
+        cr_assert_eq(FcPatternGetString(pa, FC_FILE, 0, &fa), FcResultMatch);
+        cr_assert_eq(FcPatternGetString(pb, FC_FILE, 0, &fb), FcResultMatch);
+        char *ba = g_path_get_basename((const char *)fa);
+        char *bb = g_path_get_basename((const char *)fb);
+        cr_assert_str_eq(ba, bb, "font %d: %s, scanned %s", i, ba, bb);
+        FcPatternDel(pa, FC_FILE);
+        FcPatternDel(pb, FC_FILE);
+        cr_assert(FcPatternEqual(pa, pb), "font %d (%s) differs from its scan", i, ba);
+        g_free(ba);
+        g_free(bb);
+        FcPatternDestroy(pa);
+        FcPatternDestroy(pb);
+    }
+    g_object_unref(map_a);
+    g_object_unref(map_b);
+    fonts_free(scanned);
+    support_remove_tree(tmp);
+    g_free(tmp);
+    tmp = saved;
+    g_free(list);
+    g_free(list_path);
+    fonts_free(f);
+    diag_free(d);
+}
+
+/* A scratch copy of fonts/ with fonts.patterns written by fonts_write_patterns. */
+static void make_copy_with_patterns(void)
+{
+    char *list = project_list();
+    make_copy(list);
+    g_free(list);
+    diag *d = diag_new();
+    cr_assert(fonts_write_patterns(tmp, d));
+    cr_assert_eq(diag_length(d), 0);
+    diag_free(d);
+}
+
+/* Rewrites line `n` (0 is the header) of tmp's fonts.patterns with fn;
+ * with `reseal`, then puts the edited lines' SHA-256 in the header, so that
+ * what is checked is the content and not only the checksum. */
+static void edit_patterns_line(size_t n, char *(*fn)(const char *line), bool reseal)
+{
+    char *path = g_build_filename(tmp, FONTS_PATTERNS_FILE, NULL);
+    char *text = read_file(path);
+    char **lines = g_strsplit(text, "\n", -1);
+    cr_assert(n < g_strv_length(lines));
+    char *edited = fn(lines[n]);
+    g_free(lines[n]);
+    lines[n] = edited;
+    char *out = g_strjoinv("\n", lines);
+    if (reseal) {
+        char *body = strchr(out, '\n') + 1;
+        char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, body, -1);
+        char *at = strstr(out, "\tsha256 ");
+        cr_assert_not_null(at);
+        cr_assert_lt(at, body);
+        memcpy(at + strlen("\tsha256 "), sum, strlen(sum));
+        g_free(sum);
+    }
+    write_file(tmp, FONTS_PATTERNS_FILE, out);
+    g_free(out);
+    g_strfreev(lines);
+    g_free(text);
+    g_free(path);
+}
+
+Test(fonts, the_projects_fonts_come_from_the_patterns_make_fonts_wrote)
+{
+    assert_loaded(fonts_dir, true);
+}
+
+Test(fonts, patterns_written_then_read_equal_the_scan)
+{
+    make_copy_with_patterns();
+    char *path = g_build_filename(tmp, FONTS_PATTERNS_FILE, NULL);
+    char *text = read_file(path);
+    cr_assert(g_str_has_prefix(text, "# rapporteur font patterns\tfonts.list "));
+    /* File names only: the directory may move. */
+    cr_assert_null(strstr(text, tmp));
+    g_free(text);
+    g_free(path);
+    assert_loaded(tmp, true);
+}
+
+Test(fonts, patterns_of_another_fonts_list_are_not_used)
+{
+    make_copy_with_patterns();
+    /* Same files, another list: its digest no longer matches. */
+    char *list = project_list();
+    char *changed = g_strconcat("# edited\n", list, NULL);
+    write_file(tmp, "fonts.list", changed);
+    assert_loaded(tmp, false);
+    g_free(changed);
+    g_free(list);
+}
+
+static char *garble(const char *line)
+{
+    char *tab = strchr(line, '\t');
+    cr_assert_not_null(tab);
+    return g_strdup_printf("%.*s\t:::=\\", (int)(tab - line), line);
+}
+
+static char *rename_file(const char *line)
+{
+    return g_strdup_printf("Other.ttf%s", strchr(line, '\t'));
+}
+
+static char *heavier(const char *line)
+{
+    char *at = strstr(line, ":weight=");
+    cr_assert_not_null(at);
+    return g_strdup_printf("%.*s:weight=210%s", (int)(at - line), line,
+                           strchr(at + 1, ':'));
+}
+
+static char *no_tab(const char *line)
+{
+    char *s = g_strdup(line);
+    *strchr(s, '\t') = ' ';
+    return s;
+}
+
+static char *other_version(const char *line)
+{
+    return g_strdup_printf("%s0", line);
+}
+
+static char *twice(const char *line)
+{
+    return g_strdup_printf("%s\n%s", line, line);
+}
+
+static char *empty(const char *line)
+{
+    (void)line;
+    return g_strdup("");
+}
+
+Test(fonts, an_edited_pattern_breaks_the_checksum_and_means_a_scan)
+{
+    make_copy_with_patterns();
+    edit_patterns_line(9, heavier, false);
+    assert_loaded(tmp, false);
+}
+
+Test(fonts, a_pattern_fontconfig_cannot_parse_means_a_scan)
+{
+    make_copy_with_patterns();
+    edit_patterns_line(5, garble, true);
+    assert_loaded(tmp, false);
+}
+
+Test(fonts, a_pattern_naming_an_unlisted_file_means_a_scan)
+{
+    make_copy_with_patterns();
+    edit_patterns_line(3, rename_file, true);
+    assert_loaded(tmp, false);
+}
+
+Test(fonts, a_line_without_its_file_name_means_a_scan)
+{
+    make_copy_with_patterns();
+    edit_patterns_line(2, no_tab, true);
+    assert_loaded(tmp, false);
+}
+
+Test(fonts, patterns_missing_a_listed_file_mean_a_scan)
+{
+    make_copy_with_patterns();
+    edit_patterns_line(7, empty, true);
+    assert_loaded(tmp, false);
+}
+
+Test(fonts, patterns_of_another_fontconfig_version_mean_a_scan)
+{
+    make_copy_with_patterns();
+    edit_patterns_line(0, other_version, false);
+    assert_loaded(tmp, false);
+}
+
+Test(fonts, a_first_pattern_that_disagrees_with_its_scan_means_a_scan)
+{
+    /* The first file is always scanned too: a fontconfig that reads the
+     * patterns differently from how it scans is caught there. */
+    make_copy_with_patterns();
+    edit_patterns_line(1, heavier, true);
+    assert_loaded(tmp, false);
+}
+
+Test(fonts, an_extra_face_of_the_first_file_means_a_scan)
+{
+    make_copy_with_patterns();
+    edit_patterns_line(1, twice, true);
+    assert_loaded(tmp, false);
+}
+
+Test(fonts, a_resealed_change_of_a_later_pattern_is_used_as_written)
+{
+    /* What the checks cannot see: a well-formed, resealed change to a face
+     * other than the first is taken as written. This pins down what
+     * fonts.patterns is trusted with, so that the tests above mean something. */
+    make_copy_with_patterns();
+    edit_patterns_line(9, heavier, true);
+    diag *d = diag_new();
+    fonts *f = fonts_new(tmp, d);
+    cr_assert_not_null(f);
+    cr_assert(fonts_from_patterns(f));
+    fonts_free(f);
+    diag_free(d);
+}
+
+Test(fonts, writing_patterns_into_a_directory_without_fonts_is_an_error)
+{
+    tmp = g_dir_make_tmp("rp-fonts-XXXXXX", NULL);
+    diag *d = diag_new();
+    cr_assert_not(fonts_write_patterns(tmp, d));
+    cr_assert(has_error(d, "fonts.conf", NULL));
+    char *path = g_build_filename(tmp, FONTS_PATTERNS_FILE, NULL);
+    cr_assert_not(g_file_test(path, G_FILE_TEST_EXISTS));
+    g_free(path);
+    diag_free(d);
+}
