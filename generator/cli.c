@@ -52,6 +52,10 @@ static GOptionEntry render_entries[] = {
      "DIR"},
     {"paper", 0, 0, G_OPTION_ARG_STRING, &parsed.paper, "PDF paper size: a4 (default) or letter",
      "SIZE"},
+    {"jobs", 'j', 0, G_OPTION_ARG_INT, &parsed.jobs,
+     "Records rendered in parallel (default: the number of cores); messages come in the "
+     "order of the files",
+     "N"},
     {"styles", 0, 0, G_OPTION_ARG_FILENAME, &parsed.styles,
      "A customization layer: DIR/html.xsl and DIR/layout.xsl, each importing "
      "rapporteur:html/report.xsl or rapporteur:layout/report.xsl and overriding templates or "

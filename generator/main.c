@@ -184,6 +184,22 @@ static bool parse_paper(const char *paper, diag *d)
     return false;
 }
 
+/* What render_files() reported, file by file. */
+typedef struct {
+    bool environment;
+    bool bad_input;
+    bool any_rendered;
+} render_tally;
+
+static void report_rendered(const char *path, diag *d, bool ok, void *ctx)
+{
+    (void)path;
+    render_tally *t = ctx;
+    if (flush_diags_noting(d, &t->environment) > 0 || !ok)
+        t->bad_input = true;
+    t->any_rendered = t->any_rendered || ok;
+}
+
 static int cmd_render(const cli_options *o)
 {
     diag *d = diag_new();
@@ -213,19 +229,16 @@ static int cmd_render(const cli_options *o)
     /* Each file is written whole and renamed into place; the disk is
      * flushed once at the end rather than file by file. */
     outfile_set_durable(false);
-    bool environment = false, bad_input = false, any_rendered = false;
-    for (char **f = o->files; *f != NULL; f++) {
-        bool ok;
-        if (!g_file_test(*f, G_FILE_TEST_EXISTS)) {
-            diag_add(d, DIAG_ERROR, *f, 0, 0, "read", "no such file");
-            ok = false;
-        } else {
-            ok = render_file(r, *f, &ro, d);
-        }
-        if (flush_diags_noting(d, &environment) > 0 || !ok)
-            bad_input = true;
-        any_rendered = any_rendered || ok;
-    }
+    render_tally tally = {false, false, false};
+    unsigned jobs = o->jobs > 0 ? (unsigned)o->jobs : g_get_num_processors();
+    /* This very program sets the text of parallel PDFs (pdf_worker.h). */
+    char *self = g_file_read_link("/proc/self/exe", NULL);
+    if (!render_files(r, o->files, &ro, jobs, self, report_rendered, &tally, d))
+        tally.environment = true;
+    g_free(self);
+    flush_diags_noting(d, &tally.environment);
+    bool environment = tally.environment, bad_input = tally.bad_input,
+         any_rendered = tally.any_rendered;
     /* The pages' style sheet, once there are pages to use it. */
     if (any_rendered && (ro.formats & RENDER_HTML) && !render_write_css(r, ro.out_dir, d))
         flush_diags_noting(d, &environment);

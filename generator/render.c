@@ -229,15 +229,13 @@ bool render_one(renderer *r, const record *rec, const char *lang, const char *co
     return report_pdf_render(pdf, rec, lang, o->paper, path, d);
 }
 
-bool render_file(renderer *r, const char *path, const render_options *o, diag *d)
+/* Validates and renders one loaded record in each language and format. */
+static bool render_record(renderer *r, const record *rec, const render_options *o, diag *d)
 {
-    record *rec = record_load(path, d);
-    if (rec == NULL)
-        return false;
+    const char *path = record_path(rec);
     bool ok = validate_record(r->validator, rec, d);
     if (!ok) {
         diag_add(d, DIAG_NOTE, path, 0, 0, NULL, "not rendered: the record has errors");
-        record_free(rec);
         return false;
     }
     char **langs = render_languages(r, rec, o->langs);
@@ -260,6 +258,151 @@ bool render_file(renderer *r, const char *path, const render_options *o, diag *d
         }
     }
     g_strfreev(langs);
+    return ok;
+}
+
+bool render_file(renderer *r, const char *path, const render_options *o, diag *d)
+{
+    record *rec = record_load(path, d);
+    if (rec == NULL)
+        return false;
+    bool ok = render_record(r, rec, o, d);
     record_free(rec);
+    return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Many files                                                          */
+/* ------------------------------------------------------------------ */
+
+/* One file of a batch: loaded in order by the calling thread, validated
+ * and rendered by a worker, reported in order by the calling thread. */
+typedef struct {
+    const char *path;
+    record *rec; /* owned until rendered */
+    diag *d;
+    bool ok;
+    bool finished;
+} batch_job;
+
+typedef struct {
+    renderer *r;
+    const render_options *o;
+    GMutex lock;
+    GCond finished; /* signalled as each job finishes */
+} batch;
+
+static void batch_render(gpointer data, gpointer user)
+{
+    batch_job *job = data;
+    batch *b = user;
+    job->ok = render_record(b->r, job->rec, b->o, job->d);
+    record_free(job->rec);
+    job->rec = NULL;
+    g_mutex_lock(&b->lock);
+    job->finished = true;
+    g_cond_broadcast(&b->finished);
+    g_mutex_unlock(&b->lock);
+}
+
+/* Loads job's record and claims its id, which the first file to hold it
+ * keeps: a later one would overwrite its reports. Returns false, with
+ * errors in job->d, if the job has nothing to render. */
+static bool batch_load(batch_job *job, GHashTable *ids)
+{
+    if (!g_file_test(job->path, G_FILE_TEST_EXISTS)) {
+        diag_add(job->d, DIAG_ERROR, job->path, 0, 0, "read", "no such file");
+        return false;
+    }
+    job->rec = record_load(job->path, job->d);
+    if (job->rec == NULL)
+        return false;
+    const char *id = record_id(job->rec);
+    const char *first = id != NULL ? g_hash_table_lookup(ids, id) : NULL;
+    if (first != NULL) {
+        diag_add(job->d, DIAG_ERROR, job->path, record_node_line(record_root(job->rec)),
+                 record_node_col(record_root(job->rec)), "duplicate-id",
+                 "id \"%s\" is also the id of %s, given before this file; reports are named "
+                 "by id, so this record is not rendered",
+                 id, first);
+        record_free(job->rec);
+        job->rec = NULL;
+        return false;
+    }
+    if (id != NULL)
+        g_hash_table_insert(ids, g_strdup(id), (gpointer)job->path);
+    return true;
+}
+
+bool render_files(renderer *r, char *const *files, const render_options *o, unsigned jobs,
+                  const char *typesetter, render_report_fn report, void *ctx, diag *d)
+{
+    size_t n = 0;
+    while (files[n] != NULL)
+        n++;
+    if (jobs > n)
+        jobs = (unsigned)n;
+    if (jobs < 1)
+        jobs = 1;
+    batch b = {r, o, {0}, {0}};
+    g_mutex_init(&b.lock);
+    g_cond_init(&b.finished);
+    /* cairo sets text in one thread per process: PDFs of parallel jobs are
+     * set by as many typesetter processes (pdf_worker.h). */
+    report_pdf *pdf = NULL;
+    bool ok = true;
+    if (jobs > 1 && (o->formats & RENDER_PDF) && typesetter != NULL) {
+        pdf = get_pdf(r, d);
+        ok = pdf != NULL && report_pdf_use_processes(pdf, typesetter, jobs, d);
+    }
+    GThreadPool *pool = ok && jobs > 1 ? g_thread_pool_new(batch_render, &b, (gint)jobs, TRUE, NULL)
+                                       : NULL;
+    GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    batch_job *all = g_new0(batch_job, n);
+    /* Records in memory at once: enough to keep the workers busy while
+     * this thread loads the next, no more. */
+    size_t window = (size_t)jobs * 2;
+    size_t next_report = 0;
+    for (size_t i = 0; ok && i <= n; i++) {
+        /* Report the finished jobs in order, waiting when the window is full
+         * and, at the end, for every job. */
+        for (;;) {
+            if (next_report == i)
+                break;
+            batch_job *job = &all[next_report];
+            g_mutex_lock(&b.lock);
+            while (!job->finished && (i - next_report >= window || i == n))
+                g_cond_wait(&b.finished, &b.lock);
+            bool done = job->finished;
+            g_mutex_unlock(&b.lock);
+            if (!done)
+                break;
+            report(job->path, job->d, job->ok, ctx);
+            diag_free(job->d);
+            job->d = NULL;
+            next_report++;
+        }
+        if (i == n)
+            break;
+        batch_job *job = &all[i];
+        job->path = files[i];
+        job->d = diag_new();
+        if (!batch_load(job, ids)) {
+            job->finished = true;
+        } else if (pool != NULL) {
+            g_thread_pool_push(pool, job, NULL);
+        } else {
+            batch_render(job, &b);
+        }
+    }
+    if (pool != NULL)
+        g_thread_pool_free(pool, FALSE, TRUE);
+    g_hash_table_destroy(ids);
+    g_free(all);
+    /* The typesetters end here; one that ended badly fails the batch. */
+    if (pdf != NULL && !report_pdf_use_processes(pdf, NULL, 0, d))
+        ok = false;
+    g_cond_clear(&b.finished);
+    g_mutex_clear(&b.lock);
     return ok;
 }

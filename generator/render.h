@@ -69,6 +69,21 @@ char **render_languages(const renderer *r, const record *rec, const char *spec);
  * nothing. Returns false if the record had errors or an output failed. */
 bool render_file(renderer *r, const char *path, const render_options *o, diag *d);
 
+/* Called for each file of render_files(), in the order given: its
+ * messages (the callee may print and empty d) and whether it rendered. */
+typedef void (*render_report_fn)(const char *path, diag *d, bool ok, void *ctx);
+
+/* Renders every file as render_file() does, `jobs` at a time: this thread
+ * loads the records in order, workers validate and render them, and
+ * `report` is called for each file in order. The first file with a given
+ * id is rendered; a later one with the same id is an error, not a silent
+ * overwrite. With jobs > 1, PDFs are set by typesetter processes running
+ * `typesetter` (this program; see report_pdf_use_processes()). Returns
+ * false, with errors in d, on an error of the environment that stopped
+ * the batch (typesetters that cannot start or ended badly). */
+bool render_files(renderer *r, char *const *files, const render_options *o, unsigned jobs,
+                  const char *typesetter, render_report_fn report, void *ctx, diag *d);
+
 /* Renders one validated record in one language and format to `path`.
  * `langs` lists every language rendered for the record (for the HTML
  * language switcher). */

@@ -159,6 +159,37 @@ assert_eq "$rc" 2 "render of a missing file exits 2 (help: 'usage or environment
 assert_contains "$WORK/missing.err" "no-such-record.xml" "render names the missing file"
 check "render still renders the other record" test -s "$out/$good_id.en.html"
 
+# Parallel rendering (-j): the same files, messages and exit status as one at a time, the
+# messages in the order of the files, and no typesetter process left behind.
+sed -e 's|<count of="total">77</count>|<count of="total">-77</count>|' \
+    -e 's/id="igf2013-ws041"/id="broken-two"/' inputs/igf2013-ws041.xml > "$WORK/broken2.xml"
+set -- inputs/*.xml "$WORK/broken.xml" "$WORK/no-such-record.xml" "$WORK/broken2.xml"
+run serial render -j 1 -o "$WORK/serial" "$@"
+serial_rc=$rc
+run parallel render -j 2 -o "$WORK/parallel" "$@"
+assert_eq "$rc" "$serial_rc" "render -j 2 exits as -j 1 does ($serial_rc)"
+if cmp -s "$WORK/serial.err" "$WORK/parallel.err"; then ok "render -j 2 prints the messages of -j 1, in the same order"
+else not_ok "render -j 2 prints other messages than -j 1"; diff "$WORK/serial.err" "$WORK/parallel.err" | head; fi
+if diff -r "$WORK/serial" "$WORK/parallel" > /dev/null; then ok "render -j 2 writes the same files and bytes as -j 1 ($(ls "$WORK/parallel" | wc -l) files)"
+else not_ok "render -j 2 writes other files or bytes than -j 1"; diff -r "$WORK/serial" "$WORK/parallel" | head -5; fi
+first_err=$(grep -n 'broken.xml:' "$WORK/parallel.err" | head -1 | cut -d: -f1)
+second_err=$(grep -n 'broken2.xml:' "$WORK/parallel.err" | head -1 | cut -d: -f1)
+check "render -j 2 reports broken.xml before broken2.xml, as given" test "${first_err:-0}" -gt 0 -a "${second_err:-0}" -gt "${first_err:-0}"
+check "render -j 2 leaves no typesetter process behind" test -z "$(pgrep -f -- '--pdf-worker' || true)"
+
+# Two records with one id: the first given is rendered; the second would overwrite its
+# reports, so it is an error (exit 1) and not rendered, whatever -j.
+sed -e 's|<title>|<title>SECOND COPY |' "$good" > "$WORK/same-id.xml"
+for j in 1 2; do
+    run dup$j render -j $j -f html -o "$WORK/dup$j" "$good" "$WORK/same-id.xml"
+    assert_eq "$rc" 1 "render -j $j of two records with one id exits 1"
+    if grep -q "same-id.xml:[0-9]*:[0-9]*: error: id \"$good_id\" is also the id of $good, given before this file; .*\[duplicate-id\]" "$WORK/dup$j.err"; then
+        ok "render -j $j names the second record, the id and the first record"
+    else not_ok "render -j $j does not report the duplicate id"; cat "$WORK/dup$j.err"; fi
+    if grep -q 'SECOND COPY' "$WORK/dup$j/$good_id.en.html"; then not_ok "render -j $j let the second record overwrite the first's report"
+    else ok "render -j $j keeps the first record's report"; fi
+done
+
 # An output directory that cannot be created.
 run mkdir-fail render -o /dev/null/rapporteur-out "$good"
 assert_eq "$rc" 2 "render -o /dev/null/rapporteur-out (cannot be created) exits 2"

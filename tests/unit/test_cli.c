@@ -329,8 +329,8 @@ Test(cli, help_of_render_documents_its_options)
 {
     const char *opts[] = {
         " render ",     "-f, --format=FORMATS", "-l, --lang=LANGS", "-o, --output=DIR",
-        "--paper=SIZE", "--styles=DIR",         "default: out",     NULL};
-    const char *foreign[] = {"--jobs", "--keep-going", "--werror", NULL};
+        "--paper=SIZE", "--styles=DIR",         "default: out",     "-j, --jobs=N", NULL};
+    const char *foreign[] = {"--keep-going", "--werror", "--shard", NULL};
     assert_help_documents(CMD_RENDER, opts, foreign);
 }
 
