@@ -196,6 +196,15 @@ bool render_write_css(renderer *r, const char *out_dir, diag *d)
     return ok;
 }
 
+/* The layout document of rec in lang, for the PDF typesetter. */
+static xmlDoc *layout_of(renderer *r, const record *rec, const char *lang, const char *paper,
+                         diag *d)
+{
+    const char *params[] = {"paper", paper != NULL ? paper : "a4", NULL};
+    return transform_apply(r->transformer, "layout", "report.xsl", record_doc(rec),
+                           record_path(rec), lang, params, d);
+}
+
 static bool render_html(renderer *r, const record *rec, const char *lang,
                         const char *const *langs, const render_options *o, const char *path,
                         diag *d)
@@ -226,37 +235,115 @@ bool render_one(renderer *r, const record *rec, const char *lang, const char *co
     report_pdf *pdf = get_pdf(r, d);
     if (pdf == NULL)
         return false;
-    return report_pdf_render(pdf, rec, lang, o->paper, path, d);
+    xmlDoc *layout = layout_of(r, rec, lang, o->paper, d);
+    if (layout == NULL)
+        return false;
+    bool ok = report_pdf_render_layout(pdf, layout, record_path(rec), path, d);
+    xmlFreeDoc(layout);
+    return ok;
 }
 
-/* Validates and renders one loaded record in each language and format. */
-static bool render_record(renderer *r, const record *rec, const render_options *o, diag *d)
+/* ------------------------------------------------------------------ */
+/* One record                                                          */
+/* ------------------------------------------------------------------ */
+
+/* One output of a record: a language in a format. Its messages are kept
+ * apart and merged in order, so that they come out the same whether its
+ * PDF was set here or, at the same time as the others, by a typesetter
+ * process. */
+typedef struct {
+    renderer *r;
+    xmlDoc *layout; /* a PDF's layout document, owned until set */
+    const char *source;
+    char *path;
+    diag *d;
+    bool ok;
+    bool finished;
+    GMutex *lock; /* the record's, with `done` */
+    GCond *done;
+} output;
+
+/* Sets one PDF's text; on a thread of the typesetting pool. */
+static void set_output(gpointer data, gpointer user)
 {
+    (void)user;
+    output *out = data;
+    report_pdf *pdf = get_pdf(out->r, out->d);
+    out->ok = pdf != NULL && report_pdf_render_layout(pdf, out->layout, out->source, out->path,
+                                                      out->d);
+    xmlFreeDoc(out->layout);
+    out->layout = NULL;
+    g_mutex_lock(out->lock);
+    out->finished = true;
+    g_cond_broadcast(out->done);
+    g_mutex_unlock(out->lock);
+}
+
+/* Validates and renders one loaded record in each language and format.
+ * With a typesetting pool, its PDFs are set there while the next outputs
+ * are made. Every output is attempted; returns false if any failed. */
+static bool render_record(renderer *r, const record *rec, const render_options *o,
+                          GThreadPool *typesetting, diag *d)
+{
+    static const struct {
+        unsigned format;
+        const char *ext;
+    } formats[] = {{RENDER_HTML, "html"}, {RENDER_PDF, "pdf"}};
     const char *path = record_path(rec);
-    bool ok = validate_record(r->validator, rec, d);
-    if (!ok) {
+    if (!validate_record(r->validator, rec, d)) {
         diag_add(d, DIAG_NOTE, path, 0, 0, NULL, "not rendered: the record has errors");
         return false;
     }
     char **langs = render_languages(r, rec, o->langs);
     const char *id = record_id(rec);
-    for (char **l = langs; *l != NULL && ok; l++) {
-        static const struct {
-            unsigned format;
-            const char *ext;
-        } formats[] = {{RENDER_HTML, "html"}, {RENDER_PDF, "pdf"}};
+    GMutex lock;
+    GCond done;
+    g_mutex_init(&lock);
+    g_cond_init(&done);
+    GPtrArray *outs = g_ptr_array_new();
+    for (char **l = langs; *l != NULL; l++) {
         for (size_t f = 0; f < G_N_ELEMENTS(formats); f++) {
             if (!(o->formats & formats[f].format))
                 continue;
+            output *out = g_new0(output, 1);
             char *name = g_strdup_printf("%s.%s.%s", id, *l, formats[f].ext);
-            char *out = g_build_filename(o->out_dir, name, NULL);
-            ok = render_one(r, rec, *l, (const char *const *)langs, formats[f].format, o, out,
-                            d) &&
-                 ok;
-            g_free(out);
+            out->r = r;
+            out->source = path;
+            out->path = g_build_filename(o->out_dir, name, NULL);
+            out->d = diag_new();
+            out->lock = &lock;
+            out->done = &done;
             g_free(name);
+            g_ptr_array_add(outs, out);
+            if (formats[f].format == RENDER_PDF && typesetting != NULL) {
+                out->layout = layout_of(r, rec, *l, o->paper, out->d);
+                if (out->layout != NULL) {
+                    g_thread_pool_push(typesetting, out, NULL);
+                    continue;
+                }
+            } else {
+                out->ok = render_one(r, rec, *l, (const char *const *)langs, formats[f].format, o,
+                                     out->path, out->d);
+            }
+            out->finished = true;
         }
     }
+    bool ok = true;
+    for (guint i = 0; i < outs->len; i++) {
+        output *out = outs->pdata[i];
+        g_mutex_lock(&lock);
+        while (!out->finished)
+            g_cond_wait(&done, &lock);
+        g_mutex_unlock(&lock);
+        ok = ok && out->ok;
+        diag_merge(d, out->d);
+        diag_free(out->d);
+        g_free(out->path);
+        g_free(out);
+    }
+    g_ptr_array_free(outs, TRUE);
+    g_cond_clear(&done);
+    g_mutex_clear(&lock);
     g_strfreev(langs);
     return ok;
 }
@@ -266,7 +353,7 @@ bool render_file(renderer *r, const char *path, const render_options *o, diag *d
     record *rec = record_load(path, d);
     if (rec == NULL)
         return false;
-    bool ok = render_record(r, rec, o, d);
+    bool ok = render_record(r, rec, o, NULL, d);
     record_free(rec);
     return ok;
 }
@@ -288,6 +375,7 @@ typedef struct {
 typedef struct {
     renderer *r;
     const render_options *o;
+    GThreadPool *typesetting; /* PDFs set by typesetter processes, or NULL */
     GMutex lock;
     GCond finished; /* signalled as each job finishes */
 } batch;
@@ -296,7 +384,7 @@ static void batch_render(gpointer data, gpointer user)
 {
     batch_job *job = data;
     batch *b = user;
-    job->ok = render_record(b->r, job->rec, b->o, job->d);
+    job->ok = render_record(b->r, job->rec, b->o, b->typesetting, job->d);
     record_free(job->rec);
     job->rec = NULL;
     g_mutex_lock(&b->lock);
@@ -334,41 +422,61 @@ static bool batch_load(batch_job *job, GHashTable *ids)
     return true;
 }
 
+/* Has PDFs set by `jobs` typesetter processes from now on: cairo sets text
+ * in one thread per process (pdf_worker.h). They start on first use. */
+static bool start_typesetting(batch *b, unsigned jobs, const char *typesetter, diag *d)
+{
+    report_pdf *pdf = get_pdf(b->r, d);
+    if (pdf == NULL || !report_pdf_use_processes(pdf, typesetter, jobs, d))
+        return false;
+    b->typesetting = g_thread_pool_new(set_output, NULL, (gint)jobs, FALSE, NULL);
+    return true;
+}
+
+/* Whether the PDFs of a batch are worth typesetter processes: two or more
+ * of them, and more than one job. For a single file, known once loaded. */
+static bool wants_typesetters(const batch *b, unsigned jobs, size_t n, const record *first)
+{
+    if (jobs < 2 || !(b->o->formats & RENDER_PDF))
+        return false;
+    if (n > 1)
+        return true;
+    if (first == NULL)
+        return false;
+    char **langs = render_languages(b->r, first, b->o->langs);
+    bool many = g_strv_length(langs) > 1;
+    g_strfreev(langs);
+    return many;
+}
+
 bool render_files(renderer *r, char *const *files, const render_options *o, unsigned jobs,
                   const char *typesetter, render_report_fn report, void *ctx, diag *d)
 {
     size_t n = 0;
     while (files[n] != NULL)
         n++;
-    if (jobs > n)
-        jobs = (unsigned)n;
     if (jobs < 1)
         jobs = 1;
-    batch b = {r, o, {0}, {0}};
+    unsigned record_jobs = jobs > n ? (unsigned)MAX(n, 1) : jobs;
+    batch b = {r, o, NULL, {0}, {0}};
     g_mutex_init(&b.lock);
     g_cond_init(&b.finished);
-    /* cairo sets text in one thread per process: PDFs of parallel jobs are
-     * set by as many typesetter processes (pdf_worker.h). */
-    report_pdf *pdf = NULL;
     bool ok = true;
-    if (jobs > 1 && (o->formats & RENDER_PDF) && typesetter != NULL) {
-        pdf = get_pdf(r, d);
-        ok = pdf != NULL && report_pdf_use_processes(pdf, typesetter, jobs, d);
-    }
-    GThreadPool *pool = ok && jobs > 1 ? g_thread_pool_new(batch_render, &b, (gint)jobs, TRUE, NULL)
-                                       : NULL;
+    if (n > 1 && typesetter != NULL && wants_typesetters(&b, jobs, n, NULL))
+        ok = start_typesetting(&b, jobs, typesetter, d);
+    GThreadPool *pool =
+        ok && record_jobs > 1 ? g_thread_pool_new(batch_render, &b, (gint)record_jobs, TRUE, NULL)
+                              : NULL;
     GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     batch_job *all = g_new0(batch_job, n);
     /* Records in memory at once: enough to keep the workers busy while
      * this thread loads the next, no more. */
-    size_t window = (size_t)jobs * 2;
+    size_t window = (size_t)record_jobs * 2;
     size_t next_report = 0;
     for (size_t i = 0; ok && i <= n; i++) {
         /* Report the finished jobs in order, waiting when the window is full
          * and, at the end, for every job. */
-        for (;;) {
-            if (next_report == i)
-                break;
+        while (next_report < i) {
             batch_job *job = &all[next_report];
             g_mutex_lock(&b.lock);
             while (!job->finished && (i - next_report >= window || i == n))
@@ -389,19 +497,37 @@ bool render_files(renderer *r, char *const *files, const render_options *o, unsi
         job->d = diag_new();
         if (!batch_load(job, ids)) {
             job->finished = true;
-        } else if (pool != NULL) {
-            g_thread_pool_push(pool, job, NULL);
-        } else {
-            batch_render(job, &b);
+            continue;
         }
+        if (n == 1 && typesetter != NULL && wants_typesetters(&b, jobs, n, job->rec) &&
+            !start_typesetting(&b, jobs, typesetter, d)) {
+            /* Reported in d; the record is not rendered. */
+            record_free(job->rec);
+            job->rec = NULL;
+            job->finished = true;
+            ok = false;
+            continue;
+        }
+        if (pool != NULL)
+            g_thread_pool_push(pool, job, NULL);
+        else
+            batch_render(job, &b);
     }
     if (pool != NULL)
         g_thread_pool_free(pool, FALSE, TRUE);
+    if (b.typesetting != NULL) {
+        g_thread_pool_free(b.typesetting, FALSE, TRUE);
+        /* The typesetters end here; one that ended badly fails the batch. */
+        if (!report_pdf_use_processes(get_pdf(r, d), NULL, 0, d))
+            ok = false;
+    }
+    /* What a failed start left unreported. */
+    for (; next_report < n && all[next_report].d != NULL; next_report++) {
+        report(all[next_report].path, all[next_report].d, false, ctx);
+        diag_free(all[next_report].d);
+    }
     g_hash_table_destroy(ids);
     g_free(all);
-    /* The typesetters end here; one that ended badly fails the batch. */
-    if (pdf != NULL && !report_pdf_use_processes(pdf, NULL, 0, d))
-        ok = false;
     g_cond_clear(&b.finished);
     g_mutex_clear(&b.lock);
     return ok;

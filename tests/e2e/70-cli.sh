@@ -177,6 +177,15 @@ second_err=$(grep -n 'broken2.xml:' "$WORK/parallel.err" | head -1 | cut -d: -f1
 check "render -j 2 reports broken.xml before broken2.xml, as given" test "${first_err:-0}" -gt 0 -a "${second_err:-0}" -gt "${first_err:-0}"
 check "render -j 2 leaves no typesetter process behind" test -z "$(pgrep -f -- '--pdf-worker' || true)"
 
+# One record in every language: with -j 2 its PDFs are set at once by two typesetter
+# processes; the same bytes and messages as -j 1.
+run lang1 render -j 1 -l all -o "$WORK/lang1" inputs/igf2013-ws041.xml
+run lang2 render -j 2 -l all -o "$WORK/lang2" inputs/igf2013-ws041.xml
+assert_eq "$rc" 0 "render -j 2 -l all of the spec's example exits 0"
+if diff -r "$WORK/lang1" "$WORK/lang2" > /dev/null && cmp -s "$WORK/lang1.err" "$WORK/lang2.err"; then
+    ok "render -j 2 -l all writes the bytes and messages of -j 1 ($(ls "$WORK/lang2"/*.pdf | wc -l) PDFs)"
+else not_ok "render -j 2 -l all differs from -j 1"; diff -r "$WORK/lang1" "$WORK/lang2" | head -3; fi
+
 # Two records with one id: the first given is rendered; the second would overwrite its
 # reports, so it is an error (exit 1) and not rendered, whatever -j.
 sed -e 's|<title>|<title>SECOND COPY |' "$good" > "$WORK/same-id.xml"

@@ -351,3 +351,68 @@ Test(render, typesetters_that_cannot_start_fail_each_pdf_with_a_message)
     diag_free(d);
     reports_clear(&rs);
 }
+
+/* Every file of work/A equals the one of the same name in work/B, and
+ * there are as many; returns how many. */
+static guint assert_same_dirs(const char *a, const char *b)
+{
+    char *da = at(a);
+    char *db = at(b);
+    GDir *dir = g_dir_open(da, 0, NULL);
+    cr_assert_not_null(dir);
+    guint n = 0;
+    const char *name;
+    while ((name = g_dir_read_name(dir)) != NULL) {
+        char *pa = g_build_filename(da, name, NULL);
+        char *pb = g_build_filename(db, name, NULL);
+        char *x = NULL, *y = NULL;
+        gsize lx = 0, ly = 0;
+        cr_assert(g_file_get_contents(pa, &x, &lx, NULL));
+        cr_assert(g_file_get_contents(pb, &y, &ly, NULL), "%s/%s is missing", b, name);
+        cr_assert(lx == ly && memcmp(x, y, lx) == 0, "%s differs", name);
+        g_free(x);
+        g_free(y);
+        g_free(pa);
+        g_free(pb);
+        n++;
+    }
+    g_dir_close(dir);
+    GDir *other = g_dir_open(db, 0, NULL);
+    guint m = 0;
+    while (g_dir_read_name(other) != NULL)
+        m++;
+    g_dir_close(other);
+    cr_assert_eq(n, m, "%u files in %s, %u in %s", n, a, m, b);
+    g_free(da);
+    g_free(db);
+    return n;
+}
+
+Test(render, the_languages_of_one_record_are_set_at_once_with_the_bytes_of_one_job)
+{
+    const char *prog = program();
+    char *files[] = {copy_record("igf2013-ws041", "a.xml", NULL, NULL), NULL};
+    char *one_dir = at("one"), *two_dir = at("two");
+    diag *mk = diag_new();
+    cr_assert(outfile_mkdirs(one_dir, mk) && outfile_mkdirs(two_dir, mk));
+    diag_free(mk);
+    render_options o1 = html_to(one_dir), o2 = html_to(two_dir);
+    o1.formats = o2.formats = RENDER_HTML | RENDER_PDF;
+    o1.langs = o2.langs = "en,fr,ar,zh-Hans";
+    reports one, two;
+    reports_init(&one);
+    reports_init(&two);
+    diag *d = diag_new();
+    cr_assert(render_files(r, files, &o1, 1, prog, report, &one, d));
+    cr_assert(render_files(r, files, &o2, 2, prog, report, &two, d));
+    cr_assert_eq(diag_length(d), 0);
+    cr_assert(g_array_index(two.oks, gboolean, 0));
+    cr_assert_str_eq(g_ptr_array_index(one.messages, 0), g_ptr_array_index(two.messages, 0));
+    cr_assert_eq(assert_same_dirs("one", "two"), 8);
+    g_free(one_dir);
+    g_free(two_dir);
+    g_free(files[0]);
+    diag_free(d);
+    reports_clear(&one);
+    reports_clear(&two);
+}
