@@ -421,6 +421,9 @@ static void run_pool(GFunc fn, gpointer ctx, GPtrArray *items, int jobs, GAsyncQ
 
 bool corpus_check_dir(renderer *r, const char *dir, bool translations, diag *d)
 {
+    /* The corpus-wide checks read the records through a stylesheet. */
+    if (!renderer_load_catalogs(r, d))
+        return false;
     char **files = list_records(dir, d);
     if (files == NULL)
         return false;

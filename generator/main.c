@@ -117,6 +117,13 @@ static int cmd_check(const cli_options *o)
         diag_free(d);
         return rc;
     }
+    /* Checking records needs no catalogs; listing translations does. */
+    if (o->translations && !renderer_load_catalogs(r, d)) {
+        int rc = fail_environment(d);
+        renderer_free(r);
+        diag_free(d);
+        return rc;
+    }
     size_t errors = 0;
     size_t warnings = 0;
     bool environment = false;

@@ -10,7 +10,7 @@
 
 struct renderer {
     char *data_dir;
-    catalog_set *catalogs;
+    catalog_set *catalogs; /* loaded on first need: checking records does without */
     validator *validator;
     transformer *transformer;
     report_pdf *pdf; /* fonts and typesetter state, created on first use */
@@ -20,19 +20,16 @@ struct renderer {
 renderer *renderer_new(const char *data_dir, diag *d)
 {
     char *schema = g_build_filename(data_dir, "styles", "schema", "record.rng", NULL);
-    char *catalogs = g_build_filename(data_dir, "styles", "catalogs", NULL);
     renderer *r = g_new0(renderer, 1);
     r->data_dir = g_strdup(data_dir);
     g_mutex_init(&r->lock);
     r->validator = validator_new(schema, d);
-    r->catalogs = catalog_set_load(catalogs, d);
     g_free(schema);
-    g_free(catalogs);
-    if (r->validator == NULL || r->catalogs == NULL) {
+    if (r->validator == NULL) {
         renderer_free(r);
         return NULL;
     }
-    r->transformer = transformer_new(r->catalogs);
+    r->transformer = transformer_new(NULL); /* catalogs: renderer_load_catalogs() */
     return r;
 }
 
@@ -47,6 +44,21 @@ void renderer_free(renderer *r)
     g_mutex_clear(&r->lock);
     g_free(r->data_dir);
     g_free(r);
+}
+
+bool renderer_load_catalogs(renderer *r, diag *d)
+{
+    g_mutex_lock(&r->lock);
+    if (r->catalogs == NULL) {
+        char *dir = g_build_filename(r->data_dir, "styles", "catalogs", NULL);
+        r->catalogs = catalog_set_load(dir, d);
+        g_free(dir);
+        if (r->catalogs != NULL)
+            transformer_set_catalogs(r->transformer, r->catalogs);
+    }
+    bool ok = r->catalogs != NULL;
+    g_mutex_unlock(&r->lock);
+    return ok;
 }
 
 const catalog_set *renderer_catalogs(const renderer *r)
@@ -86,6 +98,8 @@ report_pdf *renderer_pdf(renderer *r, diag *d)
 
 bool renderer_prepare(renderer *r, unsigned formats, diag *d)
 {
+    if (!renderer_load_catalogs(r, d))
+        return false;
     bool ok = true;
     if (formats & RENDER_HTML)
         ok = transform_prepare(r->transformer, "html", "report.xsl", d) && ok;

@@ -33,12 +33,19 @@ typedef struct {
 
 typedef struct renderer renderer;
 
-/* Loads the schema, the catalogs and (lazily) the stylesheets and fonts
- * from `data_dir` (which holds styles/ and fonts/). Returns NULL with
- * errors in d. Free with renderer_free(). */
+/* Loads the schema from `data_dir` (which holds styles/ and fonts/); the
+ * catalogs, stylesheets and fonts are loaded when first needed
+ * (renderer_prepare()). Returns NULL with errors in d. Free with
+ * renderer_free(). */
 renderer *renderer_new(const char *data_dir, diag *d);
 void renderer_free(renderer *r);
 
+/* Loads the label catalogs if they are not yet (thread-safe). Returns
+ * false with errors in d if one is unreadable or malformed. */
+bool renderer_load_catalogs(renderer *r, diag *d);
+
+/* The catalogs: NULL until renderer_load_catalogs() or renderer_prepare()
+ * has loaded them. Borrowed. */
 const catalog_set *renderer_catalogs(const renderer *r);
 const validator *renderer_validator(const renderer *r);
 transformer *renderer_transformer(renderer *r);
@@ -48,8 +55,8 @@ const char *renderer_data_dir(const renderer *r);
  * if the fonts cannot be loaded. Borrowed. */
 report_pdf *renderer_pdf(renderer *r, diag *d);
 
-/* Compiles what `formats` need now, so a broken customization layer is
- * reported once, before any record. */
+/* Loads the catalogs and compiles what `formats` need now, so that a broken
+ * catalog or customization layer is reported once, before any record. */
 bool renderer_prepare(renderer *r, unsigned formats, diag *d);
 
 /* Checks a language list ("record", "all" or comma-separated tags).

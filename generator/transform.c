@@ -650,6 +650,13 @@ transformer *transformer_new(const catalog_set *catalogs)
     return t;
 }
 
+void transformer_set_catalogs(transformer *t, const catalog_set *catalogs)
+{
+    g_mutex_lock(&t->lock);
+    t->catalogs = catalogs;
+    g_mutex_unlock(&t->lock);
+}
+
 void transformer_free(transformer *t)
 {
     if (t == NULL)
@@ -714,13 +721,16 @@ xmlDoc *transform_apply(transformer *t, const char *layer, const char *sheet, xm
 {
     g_mutex_lock(&t->lock);
     xsltStylesheetPtr style = get_sheet(t, layer, sheet, d);
+    const catalog_set *catalogs = t->catalogs;
     g_mutex_unlock(&t->lock);
     if (style == NULL)
         return NULL;
+    /* A caller's mistake, not an input's: every label would be its key. */
+    g_return_val_if_fail(catalogs != NULL, NULL);
 
     xmlDoc *result = NULL;
     size_t errors_before = diag_count(d, DIAG_ERROR);
-    apply_state st = {t->catalogs, lang};
+    apply_state st = {catalogs, lang};
     xsltTransformContextPtr tctxt = xsltNewTransformContext(style, doc);
     if (tctxt == NULL)
         return NULL;

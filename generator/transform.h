@@ -33,10 +33,15 @@ void transform_init(const char *styles_dir, const char *custom_dir);
 /* Releases what transform_init() set up (for leak checkers). */
 void transform_cleanup(void);
 
-/* A transformer using `catalogs` (borrowed; must outlive it). Stylesheets
- * are compiled on first use. Free with transformer_free(). */
+/* A transformer using `catalogs` (borrowed; must outlive it), or NULL to
+ * set them later, before any transform. Stylesheets are compiled on first
+ * use. Free with transformer_free(). */
 transformer *transformer_new(const catalog_set *catalogs);
 void transformer_free(transformer *t);
+
+/* Sets the catalogs of a transformer made without them, before its first
+ * transform. */
+void transformer_set_catalogs(transformer *t, const catalog_set *catalogs);
 
 /* Compiles a stylesheet now, to report its errors early. `layer` is "html",
  * "layout" or "archive"...: the file is <custom_dir>/<layer>.xsl if the user

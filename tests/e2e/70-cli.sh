@@ -199,6 +199,23 @@ for j in 1 2; do
     else ok "render -j $j keeps the first record's report"; fi
 done
 
+# A broken label catalog: checking records does not need the catalogs and still works;
+# listing translations and rendering do, and stop with the catalog's FILE:LINE:COL (exit 2).
+bad_data=$WORK/bad-catalog-data
+mkdir -p "$bad_data"
+cp -R styles "$bad_data/styles"
+ln -s "$TOP/fonts" "$bad_data/fonts"
+printf 'msgctxt "x"\nmsgid "unterminated\n' >> "$bad_data/styles/catalogs/ru.po"
+RAPPORTEUR_DATA_DIR=$bad_data "$RAPPORTEUR" check "$good" > /dev/null 2> "$WORK/badcat-check.err"
+assert_eq "$?" 0 "with a broken catalog, check of a record still exits 0"
+RAPPORTEUR_DATA_DIR=$bad_data "$RAPPORTEUR" check -t "$good" > /dev/null 2> "$WORK/badcat-t.err"
+assert_eq "$?" 2 "with a broken catalog, check --translations exits 2"
+if grep -q 'catalogs/ru.po:[0-9]*:[0-9]*: error: ' "$WORK/badcat-t.err"; then ok "and names the catalog's line and column"
+else not_ok "check -t does not locate the catalog's error"; cat "$WORK/badcat-t.err"; fi
+RAPPORTEUR_DATA_DIR=$bad_data "$RAPPORTEUR" render -f html -o "$WORK/badcat-out" "$good" > /dev/null 2> "$WORK/badcat-r.err"
+assert_eq "$?" 2 "with a broken catalog, render exits 2"
+check "and renders nothing" test -z "$(ls "$WORK/badcat-out" 2>/dev/null)"
+
 # An output directory that cannot be created.
 run mkdir-fail render -o /dev/null/rapporteur-out "$good"
 assert_eq "$rc" 2 "render -o /dev/null/rapporteur-out (cannot be created) exits 2"
