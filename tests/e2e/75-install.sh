@@ -11,7 +11,11 @@ rec=inputs/igf2013-ws041.xml
 id=igf2013-ws041
 
 # make install into a private prefix, from the build under test (MAKEFLAGS carries
-# SANITIZE=1 when make check SANITIZE=1 runs this).
+# SANITIZE=1 when make check SANITIZE=1 runs this). The build must be up to date: were
+# make install to rebuild it, the program under test would change under the other suites.
+if ! make -C "$TOP" -q --no-print-directory BUILD="$build" "$build/rapporteur" "$build/rapporteur-pdf.so"; then
+    not_ok "the build in $build is not up to date: run make first"; finish
+fi
 if make -C "$TOP" -s --no-print-directory install PREFIX="$prefix" BUILD="$build" \
         > "$WORK/install.log" 2>&1; then
     ok "make install PREFIX=... exits 0"
