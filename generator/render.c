@@ -362,16 +362,6 @@ static bool render_record(renderer *r, const record *rec, const render_options *
     return ok;
 }
 
-bool render_file(renderer *r, const char *path, const render_options *o, diag *d)
-{
-    record *rec = record_load(path, d);
-    if (rec == NULL)
-        return false;
-    bool ok = render_record(r, rec, o, NULL, d);
-    record_free(rec);
-    return ok;
-}
-
 /* ------------------------------------------------------------------ */
 /* Many files                                                          */
 /* ------------------------------------------------------------------ */

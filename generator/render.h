@@ -71,17 +71,14 @@ char **render_record_languages(const record *rec);
 /* The languages to render for `rec` under `spec`. Free with g_strfreev(). */
 char **render_languages(const renderer *r, const record *rec, const char *spec);
 
-/* Loads, validates and renders one record file. Outputs are written
- * atomically as <out_dir>/<id>.<lang>.<ext>; a record with errors renders
- * nothing. Returns false if the record had errors or an output failed. */
-bool render_file(renderer *r, const char *path, const render_options *o, diag *d);
-
 /* Called for each file of render_files(), in the order given: its
  * messages (the callee may print and empty d) and whether it rendered. */
 typedef void (*render_report_fn)(const char *path, diag *d, bool ok, void *ctx);
 
-/* Renders every file as render_file() does, `jobs` at a time: this thread
- * loads the records in order, workers validate and render them, and
+/* Loads, validates and renders each file, `jobs` at a time. Outputs are
+ * written atomically as <out_dir>/<id>.<lang>.<ext>; a record with errors
+ * renders nothing, and every output of a valid record is attempted. This
+ * thread loads the records in order, workers validate and render them, and
  * `report` is called for each file in order. The first file with a given
  * id is rendered; a later one with the same id is an error, not a silent
  * overwrite. With jobs > 1, PDFs are set by typesetter processes running
