@@ -7,6 +7,9 @@
 #include <glib/gstdio.h>
 
 #include "diag.h"
+#include "grammar.h"
+#include "outfile.h"
+#include "transform.h"
 
 void support_remove_tree(const char *path)
 {
@@ -55,4 +58,28 @@ void support_fonts_close(support_fonts *f)
         g_object_unref(f->map);
     fonts_free(f->fonts);
     *f = (support_fonts){0};
+}
+
+renderer *support_renderer_open(unsigned formats, char **data_dir)
+{
+    const char *env = getenv("RAPPORTEUR_DATA_DIR");
+    cr_assert_not_null(env, "RAPPORTEUR_DATA_DIR is not set");
+    *data_dir = g_strdup(env);
+    grammar_init();
+    outfile_init();
+    char *styles = g_build_filename(env, "styles", NULL);
+    transform_init(styles, NULL);
+    g_free(styles);
+    diag *d = diag_new();
+    renderer *r = renderer_new(env, d);
+    cr_assert_not_null(r, "no renderer");
+    cr_assert(renderer_prepare(r, formats, d));
+    diag_free(d);
+    return r;
+}
+
+void support_renderer_close(renderer *r)
+{
+    renderer_free(r);
+    transform_cleanup();
 }

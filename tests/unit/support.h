@@ -7,6 +7,7 @@
 #include <pango/pango.h>
 
 #include "fonts.h"
+#include "render.h"
 
 /* Removes a directory and everything under it, read-only directories
  * included; symbolic links are removed, not followed. */
@@ -26,5 +27,14 @@ void support_fonts_open(support_fonts *f);
 
 /* Releases what support_fonts_open() made and clears f. */
 void support_fonts_close(support_fonts *f);
+
+/* A renderer over $RAPPORTEUR_DATA_DIR, the process set up as main() sets it
+ * up (grammar, outfile, transform) and `formats` prepared (RENDER_HTML,
+ * RENDER_PDF); the data directory in *data_dir (g_free() it). Fails the
+ * test if anything is missing. */
+renderer *support_renderer_open(unsigned formats, char **data_dir);
+
+/* Frees r (may be NULL) and undoes the transform set-up. */
+void support_renderer_close(renderer *r);
 
 #endif

@@ -80,29 +80,16 @@ static void setup_site(void)
 static void setup_renderer(void)
 {
     setup_site();
-    const char *env = getenv("RAPPORTEUR_DATA_DIR");
-    cr_assert_not_null(env, "RAPPORTEUR_DATA_DIR is not set");
-    data_dir = g_strdup(env);
-    grammar_init();
-    outfile_init();
-    char *styles = g_build_filename(data_dir, "styles", NULL);
-    transform_init(styles, NULL);
-    g_free(styles);
-    diag *d = diag_new();
-    r = renderer_new(data_dir, d);
-    cr_assert_not_null(r, "no renderer");
-    cr_assert(renderer_prepare(r, RENDER_HTML | RENDER_PDF, d));
-    diag_free(d);
+    r = support_renderer_open(RENDER_HTML | RENDER_PDF, &data_dir);
     copy_record(BP14, NULL, NULL, NULL);
     copy_record(WS087, NULL, NULL, NULL);
 }
 
 static void teardown(void)
 {
-    renderer_free(r);
-    r = NULL;
     if (data_dir != NULL)
-        transform_cleanup();
+        support_renderer_close(r);
+    r = NULL;
     g_free(data_dir);
     data_dir = NULL;
     if (work != NULL)

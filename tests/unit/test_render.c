@@ -8,11 +8,9 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "grammar.h"
 #include "outfile.h"
 #include "render.h"
 #include "support.h"
-#include "transform.h"
 
 #define BP14 "igf2008-bp14"
 #define WS087 "igf2009-ws087"
@@ -51,26 +49,13 @@ static void setup(void)
 {
     work = g_dir_make_tmp("rp-render-XXXXXX", NULL);
     cr_assert_not_null(work);
-    const char *env = getenv("RAPPORTEUR_DATA_DIR");
-    cr_assert_not_null(env, "RAPPORTEUR_DATA_DIR is not set");
-    data_dir = g_strdup(env);
-    grammar_init();
-    outfile_init();
-    char *styles = g_build_filename(data_dir, "styles", NULL);
-    transform_init(styles, NULL);
-    g_free(styles);
-    diag *d = diag_new();
-    r = renderer_new(data_dir, d);
-    cr_assert_not_null(r);
-    cr_assert(renderer_prepare(r, RENDER_HTML, d));
-    diag_free(d);
+    r = support_renderer_open(RENDER_HTML, &data_dir);
 }
 
 static void teardown(void)
 {
-    renderer_free(r);
+    support_renderer_close(r);
     r = NULL;
-    transform_cleanup();
     g_free(data_dir);
     data_dir = NULL;
     support_remove_tree(work);
