@@ -36,6 +36,9 @@ CC ?= cc
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wformat=2 -Wno-format-nonliteral
 CFLAGS ?= -O2 -g
+# The program and its PDF module call each other through the headers: a
+# digest of them tells a module built from other sources (pdf_module.h).
+MODULE_ABI := $(shell cat generator/*.h | sha256sum | cut -c1-16)
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
               -DRP_VERSION='"$(VERSION)"' -DRP_DATADIR='"$(DATADIR)"' -DRP_LIBDIR='"$(LIBDIR)"'
 ifeq ($(SANITIZE),1)
@@ -103,6 +106,9 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 # The module's objects are position-independent and export nothing but its
 # entry point; the program exports its symbols for the module to call.
 $(PDF_OBJS): MODULE_CFLAGS := -fPIC -fvisibility=hidden
+# Both sides of the module's entry point carry the headers' digest.
+$(BUILD)/obj/report_pdf.o $(BUILD)/obj/pdf_module.o: $(wildcard generator/*.h)
+$(BUILD)/obj/report_pdf.o $(BUILD)/obj/pdf_module.o: MODULE_CFLAGS += -DRP_MODULE_ABI='"$(MODULE_ABI)"'
 
 $(BUILD)/obj/%.o: generator/%.c Makefile | $(BUILD)/.deps-build
 	$(call say,CC,$<)

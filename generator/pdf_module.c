@@ -62,10 +62,12 @@ static const pdf_module *load(char **error)
                                  PDF_MODULE_SYMBOL);
     } else {
         m = ((const pdf_module *(*)(void))entry)();
-        if (m == NULL || strcmp(m->version, RP_VERSION) != 0) {
-            *error = g_strdup_printf("%s is from rapporteur %s, this program is %s; "
-                                     "rebuild or reinstall both",
-                                     path, m != NULL ? m->version : "?", RP_VERSION);
+        if (m == NULL || strcmp(m->version, RP_VERSION) != 0 ||
+            strcmp(m->abi, RP_MODULE_ABI) != 0) {
+            *error = g_strdup_printf("%s was built for rapporteur %s (sources %s), this program "
+                                     "is %s (sources %s); rebuild or reinstall both",
+                                     path, m != NULL ? m->version : "?",
+                                     m != NULL ? m->abi : "?", RP_VERSION, RP_MODULE_ABI);
             m = NULL;
         }
     }

@@ -23,8 +23,14 @@
 /* The one symbol the module exports. */
 #define PDF_MODULE_SYMBOL "rapporteur_pdf_module"
 
+/* What both sides are built from: a digest of the headers (Makefile). */
+#ifndef RP_MODULE_ABI
+#define RP_MODULE_ABI "unversioned"
+#endif
+
 typedef struct {
     const char *version; /* RP_VERSION of the build: a stale module is refused */
+    const char *abi;     /* RP_MODULE_ABI: so is one built from other headers */
     report_pdf *(*new_pdf)(const char *data_dir, transformer *t, diag *d);
     void (*free_pdf)(report_pdf *p);
     bool (*render)(report_pdf *p, const record *rec, const char *lang, const char *paper,

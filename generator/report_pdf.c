@@ -222,6 +222,7 @@ __attribute__((visibility("default"))) const pdf_module *rapporteur_pdf_module(v
 {
     static const pdf_module table = {
         .version = RP_VERSION,
+        .abi = RP_MODULE_ABI,
         .new_pdf = report_pdf_new,
         .free_pdf = report_pdf_free,
         .render = report_pdf_render,

@@ -86,6 +86,18 @@ assert_contains "$WORK/badmod.err" "error: cannot load the PDF typesetter" "and 
 if [ "$(grep -ciE 'segmentation|abort|sanitizer' "$WORK/badmod.err")" = 0 ]; then
     ok "and does not crash"
 else not_ok "a broken module crashed the program"; head -5 "$WORK/badmod.err"; fi
+# A module built from other sources than the program: its digest of the headers differs
+# (the same-length string patched in a copy of the real module).
+abi=$(strings "$WORK/moved.so" | grep -x '[0-9a-f]\{16\}' | head -1)
+if [ -n "$abi" ] && strings "$inst" | grep -qx "$abi"; then
+    ok "the program and its module carry the same digest of their headers ($abi)"
+    sed "s/$abi/0123456789abcdef/" "$WORK/moved.so" > "$prefix/lib/rapporteur/rapporteur-pdf.so"
+    run_inst othermod render -f pdf -o "$WORK/othermod" "$TOP/$rec"
+    assert_eq "$rc" 2 "with a module built from other sources, render -f pdf exits 2"
+    assert_contains "$WORK/othermod.err" "(sources 0123456789abcdef), this program is" \
+        "and says the module was built from other sources"
+    check "and writes no PDF" test ! -e "$WORK/othermod/$id.en.pdf"
+else not_ok "no digest of the headers found in the module and the program"; fi
 mv "$WORK/moved.so" "$prefix/lib/rapporteur/rapporteur-pdf.so"
 
 # make uninstall takes everything away again.
