@@ -58,7 +58,7 @@ static int fail_environment(diag *d)
     return EXIT_USAGE;
 }
 
-static renderer *open_renderer(const cli_options *o, diag *d)
+static renderer *open_renderer(const cli_options *o, unsigned formats, diag *d)
 {
     char *data_dir = cli_data_dir();
     if (data_dir == NULL) {
@@ -75,7 +75,7 @@ static renderer *open_renderer(const cli_options *o, diag *d)
     char *styles = g_build_filename(data_dir, "styles", NULL);
     transform_init(styles, o->styles);
     g_free(styles);
-    renderer *r = renderer_new(data_dir, d);
+    renderer *r = renderer_new(data_dir, formats, d);
     g_free(data_dir);
     return r;
 }
@@ -111,7 +111,7 @@ static int cmd_check(const cli_options *o)
         diag_free(d);
         return EXIT_USAGE;
     }
-    renderer *r = open_renderer(o, d);
+    renderer *r = open_renderer(o, 0, d);
     if (r == NULL) {
         int rc = fail_environment(d);
         diag_free(d);
@@ -228,7 +228,7 @@ static int cmd_render(const cli_options *o)
         rc = fail_environment(d);
         goto out;
     }
-    r = open_renderer(o, d);
+    r = open_renderer(o, ro.formats, d);
     if (r == NULL || !renderer_prepare(r, ro.formats, d) || !outfile_mkdirs(ro.out_dir, d)) {
         rc = fail_environment(d);
         goto out;
@@ -328,7 +328,7 @@ static int cmd_archive(const cli_options *o)
         diag_free(d);
         return rc;
     }
-    renderer *r = open_renderer(o, d);
+    renderer *r = open_renderer(o, RENDER_HTML | RENDER_PDF, d);
     if (r == NULL || !renderer_prepare(r, RENDER_HTML | RENDER_PDF, d)) {
         rc = fail_environment(d);
     } else {

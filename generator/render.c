@@ -8,28 +8,102 @@
 #include "outfile.h"
 #include "report_pdf.h"
 
+/* Work started by renderer_new() on a thread of its own, joined by
+ * renderer_prepare(): compiling stylesheets, loading the PDF typesetter. */
+typedef struct {
+    GThread *thread;
+    diag *d;
+    bool ok;
+} background;
+
 struct renderer {
     char *data_dir;
     catalog_set *catalogs; /* loaded on first need: checking records does without */
     validator *validator;
     transformer *transformer;
     report_pdf *pdf; /* fonts and typesetter state, created on first use */
-    GMutex lock;
+    unsigned formats; /* what renderer_new() was told would be rendered */
+    background sheets, typesetter;
+    GMutex lock;     /* guards catalogs */
+    GMutex pdf_lock; /* guards pdf, which takes a while to make */
 };
 
-renderer *renderer_new(const char *data_dir, diag *d)
+static report_pdf *get_pdf(renderer *r, diag *d)
 {
-    char *schema = g_build_filename(data_dir, "styles", "schema", "record.rng", NULL);
+    g_mutex_lock(&r->pdf_lock);
+    if (r->pdf == NULL)
+        r->pdf = report_pdf_new(r->data_dir, r->transformer, d);
+    report_pdf *p = r->pdf;
+    g_mutex_unlock(&r->pdf_lock);
+    return p;
+}
+
+static bool prepare_sheets(renderer *r, unsigned formats, diag *d)
+{
+    bool ok = true;
+    if (formats & RENDER_HTML)
+        ok = transform_prepare(r->transformer, "html", "report.xsl", d) && ok;
+    if (formats & RENDER_PDF)
+        ok = transform_prepare(r->transformer, "layout", "report.xsl", d) && ok;
+    return ok;
+}
+
+static gpointer compile_sheets(gpointer data)
+{
+    renderer *r = data;
+    r->sheets.ok = prepare_sheets(r, r->formats, r->sheets.d);
+    return NULL;
+}
+
+static gpointer load_typesetter(gpointer data)
+{
+    renderer *r = data;
+    r->typesetter.ok = get_pdf(r, r->typesetter.d) != NULL;
+    return NULL;
+}
+
+static void start(background *b, const char *name, GThreadFunc fn, renderer *r)
+{
+    b->d = diag_new();
+    b->thread = g_thread_new(name, fn, r);
+}
+
+/* Waits for b, if started, and moves its messages to d. */
+static bool finish(background *b, diag *d)
+{
+    if (b->thread == NULL)
+        return true;
+    g_thread_join(b->thread);
+    b->thread = NULL;
+    if (d != NULL)
+        diag_merge(d, b->d);
+    diag_free(b->d);
+    b->d = NULL;
+    return b->ok;
+}
+
+renderer *renderer_new(const char *data_dir, unsigned formats, diag *d)
+{
     renderer *r = g_new0(renderer, 1);
     r->data_dir = g_strdup(data_dir);
+    r->formats = formats;
     g_mutex_init(&r->lock);
+    g_mutex_init(&r->pdf_lock);
+    r->transformer = transformer_new(NULL); /* catalogs: renderer_load_catalogs() */
+    /* A one-record run spends as long on these as on the record: they run
+     * on other cores while this thread compiles the schema and loads the
+     * catalogs. */
+    if (formats & (RENDER_HTML | RENDER_PDF))
+        start(&r->sheets, "rp-sheets", compile_sheets, r);
+    if (formats & RENDER_PDF)
+        start(&r->typesetter, "rp-typesetter", load_typesetter, r);
+    char *schema = g_build_filename(data_dir, "styles", "schema", "record.rng", NULL);
     r->validator = validator_new(schema, d);
     g_free(schema);
     if (r->validator == NULL) {
         renderer_free(r);
         return NULL;
     }
-    r->transformer = transformer_new(NULL); /* catalogs: renderer_load_catalogs() */
     return r;
 }
 
@@ -37,11 +111,14 @@ void renderer_free(renderer *r)
 {
     if (r == NULL)
         return;
+    finish(&r->sheets, NULL);
+    finish(&r->typesetter, NULL);
     report_pdf_free(r->pdf);
     transformer_free(r->transformer);
     validator_free(r->validator);
     catalog_set_free(r->catalogs);
     g_mutex_clear(&r->lock);
+    g_mutex_clear(&r->pdf_lock);
     g_free(r->data_dir);
     g_free(r);
 }
@@ -81,16 +158,6 @@ const char *renderer_data_dir(const renderer *r)
     return r->data_dir;
 }
 
-static report_pdf *get_pdf(renderer *r, diag *d)
-{
-    g_mutex_lock(&r->lock);
-    if (r->pdf == NULL)
-        r->pdf = report_pdf_new(r->data_dir, r->transformer, d);
-    report_pdf *p = r->pdf;
-    g_mutex_unlock(&r->lock);
-    return p;
-}
-
 report_pdf *renderer_pdf(renderer *r, diag *d)
 {
     return get_pdf(r, d);
@@ -98,15 +165,16 @@ report_pdf *renderer_pdf(renderer *r, diag *d)
 
 bool renderer_prepare(renderer *r, unsigned formats, diag *d)
 {
-    if (!renderer_load_catalogs(r, d))
+    bool ok = renderer_load_catalogs(r, d);
+    /* In the order they would have run here: stylesheets, then fonts. */
+    ok = finish(&r->sheets, d) && ok;
+    ok = finish(&r->typesetter, d) && ok;
+    if (!ok)
         return false;
-    bool ok = true;
-    if (formats & RENDER_HTML)
-        ok = transform_prepare(r->transformer, "html", "report.xsl", d) && ok;
-    if (formats & RENDER_PDF) {
-        ok = transform_prepare(r->transformer, "layout", "report.xsl", d) && ok;
+    /* What renderer_new() was not told of (compiled once either way). */
+    ok = prepare_sheets(r, formats, d);
+    if (formats & RENDER_PDF)
         ok = get_pdf(r, d) != NULL && ok;
-    }
     return ok;
 }
 

@@ -33,11 +33,13 @@ typedef struct {
 
 typedef struct renderer renderer;
 
-/* Loads the schema from `data_dir` (which holds styles/ and fonts/); the
- * catalogs, stylesheets and fonts are loaded when first needed
- * (renderer_prepare()). Returns NULL with errors in d. Free with
- * renderer_free(). */
-renderer *renderer_new(const char *data_dir, diag *d);
+/* Loads the schema from `data_dir` (which holds styles/ and fonts/).
+ * `formats` (RENDER_HTML, RENDER_PDF, or 0) says what will be rendered:
+ * their stylesheets and the PDF typesetter start loading at once, on
+ * threads of their own, and renderer_prepare() waits for them; the
+ * catalogs are loaded when first needed. Returns NULL with errors in d.
+ * Free with renderer_free(). */
+renderer *renderer_new(const char *data_dir, unsigned formats, diag *d);
 void renderer_free(renderer *r);
 
 /* Loads the label catalogs if they are not yet (thread-safe). Returns

@@ -652,9 +652,8 @@ transformer *transformer_new(const catalog_set *catalogs)
 
 void transformer_set_catalogs(transformer *t, const catalog_set *catalogs)
 {
-    g_mutex_lock(&t->lock);
-    t->catalogs = catalogs;
-    g_mutex_unlock(&t->lock);
+    /* Not under t->lock, which a stylesheet's compilation holds for a while. */
+    g_atomic_pointer_set(&t->catalogs, catalogs);
 }
 
 void transformer_free(transformer *t)
@@ -721,8 +720,8 @@ xmlDoc *transform_apply(transformer *t, const char *layer, const char *sheet, xm
 {
     g_mutex_lock(&t->lock);
     xsltStylesheetPtr style = get_sheet(t, layer, sheet, d);
-    const catalog_set *catalogs = t->catalogs;
     g_mutex_unlock(&t->lock);
+    const catalog_set *catalogs = g_atomic_pointer_get(&t->catalogs);
     if (style == NULL)
         return NULL;
     /* A caller's mistake, not an input's: every label would be its key. */

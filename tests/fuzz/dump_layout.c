@@ -29,9 +29,11 @@ int main(int argc, char **argv)
     transform_init(styles, NULL);
     g_free(styles);
     diag *d = diag_new();
-    renderer *r = renderer_new(data_dir, d);
-    if (r == NULL) {
+    renderer *r = renderer_new(data_dir, 0, d);
+    if (r == NULL || !renderer_load_catalogs(r, d)) {
         diag_print(d, stderr);
+        renderer_free(r);
+        diag_free(d);
         return 2;
     }
     int written = 0;
@@ -71,5 +73,6 @@ int main(int argc, char **argv)
     transform_cleanup();
     xmlCleanupParser();
     printf("%d layout documents in %s\n", written, argv[1]);
-    return 0;
+    /* None at all means the stylesheet no longer runs here: say so. */
+    return written > 0 ? 0 : 1;
 }

@@ -75,12 +75,15 @@ seeds() { # seeds HARNESS DIR: fills DIR with the harness's seeds
             clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=address,undefined \
                 -I"$top/generator" -o "$bin/dump_layout" "$here/dump_layout.c" \
                 $(ls "$bin"/obj/*.o) $(pkg-config --cflags --libs libxml-2.0 libxslt libexslt \
-                glib-2.0 gio-2.0 cairo pango pangocairo pangoft2 fontconfig harfbuzz) -lm \
+                glib-2.0 gmodule-2.0 cairo pango pangocairo pangoft2 fontconfig harfbuzz) -lm \
                 > "$work/dump_layout.build.log" 2>&1 || echo "run.sh: dump_layout did not build"
         fi
         if [ -x "$bin/dump_layout" ]; then
-            ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=0 \
-                "$bin/dump_layout" "$2" "$top"/tests/cases/check/*.xml > /dev/null 2>&1
+            if ! ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=0 \
+                "$bin/dump_layout" "$2" "$top"/tests/cases/check/*.xml > "$work/dump_layout.log" 2>&1; then
+                echo "run.sh: dump_layout made no layout documents (log: $work/dump_layout.log)"
+                status=1
+            fi
         fi ;;
     esac
 }

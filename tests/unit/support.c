@@ -71,7 +71,7 @@ renderer *support_renderer_open(unsigned formats, char **data_dir)
     transform_init(styles, NULL);
     g_free(styles);
     diag *d = diag_new();
-    renderer *r = renderer_new(env, d);
+    renderer *r = renderer_new(env, formats, d);
     cr_assert_not_null(r, "no renderer");
     cr_assert(renderer_prepare(r, formats, d));
     diag_free(d);
