@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlsave.h>
 
 #define REQUEST_TYPE G_VARIANT_TYPE("(ayayay)")
 #define RESPONSE_TYPE G_VARIANT_TYPE("(ba(iayiiayay))")
@@ -299,17 +300,26 @@ static void worker_lost(pdf_worker_pool *pool, worker *w, const char *source, di
 bool pdf_worker_pool_render(pdf_worker_pool *pool, xmlDoc *layout, const char *source,
                             const char *path, diag *d)
 {
-    xmlChar *xml = NULL;
-    int len = 0;
-    xmlDocDumpMemoryEnc(layout, &xml, &len, "UTF-8");
-    if (xml == NULL) {
+    /* The root element, not the document: libxml2's document serializer
+     * stores into doc->encoding while it writes, which corrupts a document
+     * that two threads send at once. The child reads it as UTF-8. */
+    xmlNode *root = xmlDocGetRootElement(layout);
+    xmlOutputBufferPtr out = root != NULL ? xmlAllocOutputBuffer(NULL) : NULL;
+    if (out != NULL) {
+        xmlNodeDumpOutput(out, layout, root, 0, 0, "UTF-8");
+        xmlOutputBufferFlush(out);
+    }
+    if (out == NULL || out->error != 0) {
         diag_add(d, DIAG_ERROR, source, 0, 0, "layout", "cannot serialize the layout document");
+        if (out != NULL)
+            xmlOutputBufferClose(out);
         return false;
     }
-    GVariant *req = g_variant_ref_sink(
-        g_variant_new("(@ay@ay@ay)", bytestring(source), bytestring(path),
-                      g_variant_new_fixed_array(G_VARIANT_TYPE_BYTE, xml, (gsize)len, 1)));
-    xmlFree(xml);
+    GVariant *req = g_variant_ref_sink(g_variant_new(
+        "(@ay@ay@ay)", bytestring(source), bytestring(path),
+        g_variant_new_fixed_array(G_VARIANT_TYPE_BYTE, xmlOutputBufferGetContent(out),
+                                  xmlOutputBufferGetSize(out), 1)));
+    xmlOutputBufferClose(out);
     bool ok = false;
     worker *w = worker_take(pool, d);
     if (w != NULL) {

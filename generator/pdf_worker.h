@@ -37,7 +37,8 @@ pdf_worker_pool *pdf_worker_pool_new(const char *const *argv, unsigned max);
 bool pdf_worker_pool_free(pdf_worker_pool *pool, diag *d);
 
 /* Has a child set `layout` into `path`; its messages land in d. Blocks
- * while every child is busy. Thread-safe. */
+ * while every child is busy. Thread-safe, and `layout` is only read, so
+ * threads may share one. */
 bool pdf_worker_pool_render(pdf_worker_pool *pool, xmlDoc *layout, const char *source,
                             const char *path, diag *d);
 
