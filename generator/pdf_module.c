@@ -71,11 +71,11 @@ static const pdf_module *load(char **error)
             m = NULL;
         }
     }
-    /* Never unloaded: its fonts and types live until the process ends. */
-    if (m != NULL)
+    /* Never unloaded, even when refused: the libraries it brought in
+     * (GObject types of pango among them) cannot be unloaded safely, and
+     * what they allocated when loaded would then look like leaks. */
+    if (module != NULL)
         g_module_make_resident(module);
-    else if (module != NULL)
-        g_module_close(module);
     g_ptr_array_unref(paths);
     return m;
 }
