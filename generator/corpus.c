@@ -1139,6 +1139,27 @@ static manifest *read_previous_manifest(const build *b, diag *d)
     return m;
 }
 
+/* Removes the temporary files (OUTFILE_TMP_PREFIX) that a killed build
+ * left anywhere in the site: they were never published. */
+static void remove_temporaries(const char *dir, int depth)
+{
+    GDir *gd = depth < 64 ? g_dir_open(dir, 0, NULL) : NULL;
+    if (gd == NULL)
+        return;
+    const char *name;
+    while ((name = g_dir_read_name(gd)) != NULL) {
+        char *path = g_build_filename(dir, name, NULL);
+        bool is_dir = g_file_test(path, G_FILE_TEST_IS_DIR) &&
+                      !g_file_test(path, G_FILE_TEST_IS_SYMLINK);
+        if (g_str_has_prefix(name, OUTFILE_TMP_PREFIX) && !is_dir)
+            g_unlink(path);
+        else if (is_dir)
+            remove_temporaries(path, depth + 1);
+        g_free(path);
+    }
+    g_dir_close(gd);
+}
+
 /* An earlier build stopped while publishing: finish it (roll forward). */
 static void finish_interrupted(build *b, diag *d)
 {
@@ -1487,6 +1508,7 @@ corpus_result corpus_build(renderer *r, const char *dir, const corpus_options *o
     b.next = manifest_new("rapporteur " RP_VERSION);
     b.old = read_previous_manifest(&b, d);
     b.earlier = o->shard_count > 0 ? g_ptr_array_new() : read_shard_manifests(&b);
+    remove_temporaries(b.site, 0);
     finish_interrupted(&b, d);
 
     corpus = xmlNewDoc(BAD_CAST "1.0");

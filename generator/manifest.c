@@ -8,6 +8,8 @@
 
 #include <glib/gstdio.h>
 
+#include "outfile.h"
+
 #define MANIFEST_FORMAT "rapporteur-manifest/1"
 
 struct manifest {
@@ -623,6 +625,18 @@ bool manifest_verify(const manifest *m, const manifest *pending, const char *sit
             g_free(full);
             if (same)
                 continue;
+        }
+        char *base = g_path_get_basename(rel);
+        bool temporary = g_str_has_prefix(base, OUTFILE_TMP_PREFIX);
+        g_free(base);
+        if (temporary) {
+            /* Left by a write that was killed before its rename: never
+             * published, and removed by the next build. */
+            diag_add(d, DIAG_NOTE, manifest_path, 0, 0, "verify",
+                     "%s: a temporary file of an interrupted build (the next archive removes "
+                     "it)",
+                     rel);
+            continue;
         }
         diag_add(d, DIAG_ERROR, manifest_path, 0, 0, "verify", "%s: extra (not in the manifest)",
                  rel);

@@ -650,3 +650,30 @@ Test(corpus, a_typesetter_that_dies_fails_the_build_and_leaves_the_site_as_it_wa
     g_free(script);
     diag_free(d);
 }
+
+Test(corpus, temporary_files_of_a_killed_build_are_noted_by_verify_and_removed_by_the_next_build)
+{
+    build_ok("site");
+    /* What a build killed between writing a file and renaming it leaves. */
+    write_file("site/.rp-tmp-manifest.json.ABC123", "{");
+    write_file("site/reports/.rp-tmp-" BP14 ".en.html.XYZ789", "<p>half");
+    diag *d = diag_new();
+    cr_assert_eq(verify_site("site", d), CORPUS_OK);
+    cr_assert_eq(diag_count(d, DIAG_ERROR), 0);
+    cr_assert(mentions(d, ".rp-tmp-manifest.json.ABC123: a temporary file of an interrupted build"));
+    diag_clear(d);
+    /* Any other extra file is still an error. */
+    write_file("site/reports/stray.html", "<p>not ours");
+    cr_assert_eq(verify_site("site", d), CORPUS_BAD_INPUT);
+    cr_assert(mentions(d, "reports/stray.html: extra"));
+    char *stray = at("site/reports/stray.html");
+    g_unlink(stray);
+    g_free(stray);
+    diag_clear(d);
+    build_ok("site");
+    cr_assert_not(exists("site/.rp-tmp-manifest.json.ABC123"));
+    cr_assert_not(exists("site/reports/.rp-tmp-" BP14 ".en.html.XYZ789"));
+    cr_assert_eq(verify_site("site", d), CORPUS_OK);
+    cr_assert_eq(diag_length(d), 0);
+    diag_free(d);
+}
