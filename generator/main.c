@@ -244,14 +244,12 @@ static int cmd_render(const cli_options *o)
         tally.environment = true;
     g_free(self);
     flush_diags_noting(d, &tally.environment);
-    bool environment = tally.environment, bad_input = tally.bad_input,
-         any_rendered = tally.any_rendered;
     /* The pages' style sheet, once there are pages to use it. */
-    if (any_rendered && (ro.formats & RENDER_HTML) && !render_write_css(r, ro.out_dir, d))
-        flush_diags_noting(d, &environment);
-    if (any_rendered)
+    if (tally.any_rendered && (ro.formats & RENDER_HTML) && !render_write_css(r, ro.out_dir, d))
+        flush_diags_noting(d, &tally.environment);
+    if (tally.any_rendered)
         outfile_sync_all(ro.out_dir);
-    rc = exit_status(environment, bad_input);
+    rc = exit_status(tally.environment, tally.bad_input);
 out:
     renderer_free(r);
     diag_free(d);

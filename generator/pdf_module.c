@@ -115,6 +115,12 @@ bool report_pdf_render(report_pdf *p, const record *rec, const char *lang, const
     return loaded->render(p, rec, lang, paper, path, d);
 }
 
+xmlDoc *report_pdf_layout(report_pdf *p, const record *rec, const char *lang, const char *paper,
+                          diag *d)
+{
+    return loaded->layout(p, rec, lang, paper, d);
+}
+
 bool report_pdf_render_layout(report_pdf *p, xmlDoc *layout, const char *source,
                               const char *path, diag *d)
 {

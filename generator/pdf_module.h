@@ -35,6 +35,8 @@ typedef struct {
     void (*free_pdf)(report_pdf *p);
     bool (*render)(report_pdf *p, const record *rec, const char *lang, const char *paper,
                    const char *path, diag *d);
+    xmlDoc *(*layout)(report_pdf *p, const record *rec, const char *lang, const char *paper,
+                      diag *d);
     bool (*render_layout)(report_pdf *p, xmlDoc *layout, const char *source, const char *path,
                           diag *d);
     bool (*use_processes)(report_pdf *p, const char *program, unsigned n, diag *d);

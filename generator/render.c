@@ -278,15 +278,6 @@ bool render_write_css(renderer *r, const char *out_dir, diag *d)
     return ok;
 }
 
-/* The layout document of rec in lang, for the PDF typesetter. */
-static xmlDoc *layout_of(renderer *r, const record *rec, const char *lang, const char *paper,
-                         diag *d)
-{
-    const char *params[] = {"paper", paper != NULL ? paper : "a4", NULL};
-    return transform_apply(r->transformer, "layout", "report.xsl", record_doc(rec),
-                           record_path(rec), lang, params, d);
-}
-
 static bool render_html(renderer *r, const record *rec, const char *lang,
                         const char *const *langs, const render_options *o, const char *path,
                         diag *d)
@@ -315,14 +306,7 @@ bool render_one(renderer *r, const record *rec, const char *lang, const char *co
     if (format == RENDER_HTML)
         return render_html(r, rec, lang, langs, o, path, d);
     report_pdf *pdf = get_pdf(r, d);
-    if (pdf == NULL)
-        return false;
-    xmlDoc *layout = layout_of(r, rec, lang, o->paper, d);
-    if (layout == NULL)
-        return false;
-    bool ok = report_pdf_render_layout(pdf, layout, record_path(rec), path, d);
-    xmlFreeDoc(layout);
-    return ok;
+    return pdf != NULL && report_pdf_render(pdf, rec, lang, o->paper, path, d);
 }
 
 /* ------------------------------------------------------------------ */
@@ -398,7 +382,9 @@ static bool render_record(renderer *r, const record *rec, const render_options *
             g_free(name);
             g_ptr_array_add(outs, out);
             if (formats[f].format == RENDER_PDF && typesetting != NULL) {
-                out->layout = layout_of(r, rec, *l, o->paper, out->d);
+                report_pdf *pdf = get_pdf(r, out->d);
+                out->layout = pdf != NULL ? report_pdf_layout(pdf, rec, *l, o->paper, out->d)
+                                          : NULL;
                 if (out->layout != NULL) {
                     g_thread_pool_push(typesetting, out, NULL);
                     continue;

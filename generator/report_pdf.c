@@ -203,12 +203,18 @@ int report_pdf_worker_main(const char *data_dir, diag *d)
     return rc;
 }
 
+xmlDoc *report_pdf_layout(report_pdf *p, const record *rec, const char *lang, const char *paper,
+                          diag *d)
+{
+    const char *params[] = {"paper", paper != NULL ? paper : "a4", NULL};
+    return transform_apply(p->transformer, "layout", "report.xsl", record_doc(rec),
+                           record_path(rec), lang, params, d);
+}
+
 bool report_pdf_render(report_pdf *p, const record *rec, const char *lang, const char *paper,
                        const char *path, diag *d)
 {
-    const char *params[] = {"paper", paper != NULL ? paper : "a4", NULL};
-    xmlDoc *ldoc = transform_apply(p->transformer, "layout", "report.xsl", record_doc(rec),
-                                   record_path(rec), lang, params, d);
+    xmlDoc *ldoc = report_pdf_layout(p, rec, lang, paper, d);
     if (ldoc == NULL)
         return false;
     bool ok = report_pdf_render_layout(p, ldoc, record_path(rec), path, d);
@@ -226,6 +232,7 @@ __attribute__((visibility("default"))) const pdf_module *rapporteur_pdf_module(v
         .new_pdf = report_pdf_new,
         .free_pdf = report_pdf_free,
         .render = report_pdf_render,
+        .layout = report_pdf_layout,
         .render_layout = report_pdf_render_layout,
         .use_processes = report_pdf_use_processes,
         .worker_main = report_pdf_worker_main,

@@ -22,6 +22,12 @@ void report_pdf_free(report_pdf *p);
 bool report_pdf_render(report_pdf *p, const record *rec, const char *lang, const char *paper,
                        const char *path, diag *d);
 
+/* The layout document of `rec` in `lang` on `paper` (the layout
+ * stylesheet's output), or NULL with errors in d. Free with xmlFreeDoc().
+ * report_pdf_render() is this, then report_pdf_render_layout(). */
+xmlDoc *report_pdf_layout(report_pdf *p, const record *rec, const char *lang, const char *paper,
+                          diag *d);
+
 /* Sets a layout document (from any layout stylesheet) into a PDF at
  * `path`; `source` names the input in messages. */
 bool report_pdf_render_layout(report_pdf *p, xmlDoc *layout, const char *source,
